@@ -146,4 +146,29 @@ typedef enum
   CONNECT_COMMITMENT_STATE_TERMINATED,
 } ConnectCommitmentState;
 
+/* Sync and changes (connect-store.h, connect-diff.h). */
+
+typedef enum
+{
+  CONNECT_SYNC_STATE_IDLE,
+  CONNECT_SYNC_STATE_SYNCING,
+  CONNECT_SYNC_STATE_ERROR,
+} ConnectSyncState;
+
+typedef enum
+{
+  CONNECT_FEED_SOURCE_NONE,
+  CONNECT_FEED_SOURCE_SAMPLE,
+  CONNECT_FEED_SOURCE_CACHE,
+  CONNECT_FEED_SOURCE_NETWORK,
+  CONNECT_FEED_SOURCE_FILE,
+} ConnectFeedSource;
+
+typedef enum
+{
+  CONNECT_CHANGE_ADDED,
+  CONNECT_CHANGE_REMOVED,
+  CONNECT_CHANGE_CHANGED,
+} ConnectChangeType;
+
 G_END_DECLS
