@@ -171,4 +171,28 @@ typedef enum
   CONNECT_CHANGE_CHANGED,
 } ConnectChangeType;
 
+/* Matching (connect-matcher.h): the kinds of result, best first. */
+typedef enum
+{
+  CONNECT_MATCH_KIND_OPEN,
+  CONNECT_MATCH_KIND_NOT_OPEN,
+  CONNECT_MATCH_KIND_NEW_COHORT_CANDIDATE,
+  CONNECT_MATCH_KIND_CLOSED_NO_BENEFIT,
+} ConnectMatchKind;
+
+/* Matching: error codes of CONNECT_MATCH_ERROR. */
+typedef enum
+{
+  CONNECT_MATCH_ERROR_INVALID_ALTERATION,
+  CONNECT_MATCH_ERROR_INVALID_TUMOR,
+} ConnectMatchError;
+
+/* Supply forecast (connect-forecast.h): machine-stable warning codes. */
+typedef enum
+{
+  CONNECT_SUPPLY_WARNING_NONE,
+  CONNECT_SUPPLY_WARNING_RUNS_OUT_EARLY,
+  CONNECT_SUPPLY_WARNING_EXPIRES_UNUSED,
+} ConnectSupplyWarning;
+
 G_END_DECLS
