@@ -18,4 +18,13 @@ const char         *connect_genes_canonical (const char *symbol);
  * one-element list for symbols without aliases. Interned. */
 const char * const *connect_genes_aliases   (const char *canonical);
 
+/* The canonical symbol when @symbol is a spelling in the curated table,
+ * else NULL (connect_genes_canonical() upper-cases unknown symbols
+ * instead). Interned. */
+const char         *connect_genes_lookup    (const char *symbol);
+
+/* TRUE when @symbol (any spelling) names a biomarker signature — MSI-H,
+ * TMB-high, HRD — rather than a gene. */
+gboolean            connect_genes_is_signature (const char *symbol);
+
 G_END_DECLS
