@@ -24,6 +24,7 @@
 
 #include "connect-diff.h"
 #include "connect-feed.h"
+#include "connect-sync.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +90,12 @@ GListModel        *connect_store_get_changes      (ConnectStore  *self);
 const char        *connect_store_get_feed_url     (ConnectStore  *self);
 /* Age of the data (now − last-success), or -1 when unknown. */
 GTimeSpan          connect_store_get_data_age     (ConnectStore  *self);
+
+/* The sync engine, to configure it (a CA file, timeouts) in tests and
+ * tools; (transfer none). */
+ConnectSync       *connect_store_get_sync         (ConnectStore  *self);
+/* The cache directory in use. */
+const char        *connect_store_get_cache_dir    (ConnectStore  *self);
 
 /* The header-bar text: "Updated 5 minutes ago", "Offline — showing data
  * from 3 Nov", "Data is 9 days old", "Sample data", ... (translated).
