@@ -49,4 +49,23 @@ int          connect_cli_error        (int                exit_code,
 /* Writes @node as pretty JSON and a newline to stdout. */
 void         connect_cli_print_json   (JsonNode          *node);
 
+/* Parses the options of one command with GOptionContext: @entries
+ * (NULL-terminated, may be NULL) plus --format, which it stores in
+ * @out_format. --help prints the command's help and exits 0. On a usage
+ * problem (unknown option, bad --format) prints the error and returns
+ * FALSE: the command then exits CONNECT_CLI_EXIT_USAGE. Afterwards
+ * argv[0] is the command name and argv[1..argc-1] the positional
+ * arguments. */
+gboolean     connect_cli_parse_options (int                *argc,
+                                        char             ***argv,
+                                        const char         *parameter_string,
+                                        const char         *summary,
+                                        const GOptionEntry *entries,
+                                        ConnectCliFormat   *out_format);
+
+/* Writes @len bytes of UTF-8 to stdout as they are (no charset
+ * conversion, unlike g_print()). */
+void         connect_cli_write_stdout  (const char         *data,
+                                        gsize               len);
+
 G_END_DECLS
