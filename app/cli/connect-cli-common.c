@@ -156,8 +156,8 @@ connect_cli_error (int         exit_code,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* Translators: the prefix of every error of the command-line tool */
-  g_printerr (_("connect-feed: error: %s\n"), message);
+  /* Not translated: scripts look for this prefix. */
+  g_printerr ("connect-feed: error: %s\n", message);
 
   return exit_code;
 }
