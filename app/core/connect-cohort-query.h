@@ -23,6 +23,18 @@
  *   their aliases, variant, alteration, drug INNs and brands, site names
  *   and cities, and trial name.
  * All given filters must hold.
+ *
+ * In the app: build the index with the feed (in the worker thread that
+ * parses it, or once when the store swaps the feed in); keep one query per
+ * view; the GtkCustomFilter function is
+ *   return connect_cohort_query_matches_cohort (query, index, item);
+ * and on every keystroke
+ *   change = connect_cohort_query_set_text (query, text);
+ *   if (change != CONNECT_QUERY_CHANGE_NONE)
+ *     gtk_filter_changed (filter, change == MORE_STRICT ? GTK_FILTER_CHANGE_MORE_STRICT
+ *                                 : change == LESS_STRICT ? GTK_FILTER_CHANGE_LESS_STRICT
+ *                                 : GTK_FILTER_CHANGE_DIFFERENT);
+ * (after a setter of a filter, use GTK_FILTER_CHANGE_DIFFERENT).
  */
 #pragma once
 
