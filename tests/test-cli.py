@@ -300,6 +300,22 @@ def test_validate_missing_file():
     eq(doc['valid'], False, 'valid')
 
 
+def test_validate_too_large():
+    # A sparse file past the 64 MiB cap: refused without being read.
+    path = os.path.join(TMP.name, 'huge.json')
+    with open(path, 'wb') as f:
+        f.truncate(70 * 1024 * 1024)
+    r = run('validate', path)
+    expect_error(r, 1, 'too large')
+    check('64' in r.err, 'names the limit: ' + r.err)
+    j = run('validate', '--format', 'json', path)
+    eq(j.rc, 1, 'json exit status')
+    doc = j.json()
+    check_validate_json(doc, 'too large')
+    eq(doc['valid'], False, 'valid')
+    os.unlink(path)
+
+
 def test_validate_url():
     # Only loopback is reachable here: whatever the build does with URLs,
     # this one cannot be fetched.

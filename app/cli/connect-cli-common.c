@@ -50,6 +50,25 @@ read_file_capped (const char  *path,
   if (stream == NULL)
     return NULL;
 
+  /* A regular file says how large it is: refuse it before reading. */
+  {
+    g_autoptr(GFileInfo) info = NULL;
+
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+    if (info != NULL &&
+        g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+        (guint64) g_file_info_get_size (info) > max_size)
+      {
+        g_autofree char *size_str = g_format_size_full ((guint64) g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+        g_autofree char *max_str = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+        g_set_error (error, CONNECT_ERROR, CONNECT_ERROR_TOO_LARGE,
+                     _("It is %s, more than the limit of %s for a feed"),
+                     size_str, max_str);
+        return NULL;
+      }
+  }
+
   while (data->len <= max_size)
     {
       gsize want = MIN (sizeof buffer, max_size + 1 - data->len);
@@ -127,7 +146,9 @@ connect_cli_load_feed (const char    *feed_arg,
       bytes = read_file_capped (feed_arg, CONNECT_FEED_DEFAULT_MAX_SIZE, &local_error);
       if (bytes == NULL)
         {
-          g_set_error (error, CONNECT_ERROR, CONNECT_ERROR_FAILED,
+          g_set_error (error, CONNECT_ERROR,
+                       g_error_matches (local_error, CONNECT_ERROR, CONNECT_ERROR_TOO_LARGE)
+                       ? CONNECT_ERROR_TOO_LARGE : CONNECT_ERROR_FAILED,
                        _("Cannot read “%s”: %s"), feed_arg, local_error->message);
           return NULL;
         }
