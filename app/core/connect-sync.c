@@ -371,6 +371,44 @@ fetch_fail_or_retry (GTask    *task,
   g_source_attach (f->retry_source, g_task_get_context (task));
 }
 
+/* A syntax error at (or after) the last non-blank character means the
+ * text simply stops: the body was cut off. libsoup 3.2 reports a cut
+ * chunked body as complete, so this is how such a cut shows. */
+static gboolean
+issue_at_end (const ConnectIssue *issue,
+              GBytes             *bytes)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  gsize end = length;
+  guint line = 1;
+  guint column = 1;
+
+  if (issue == NULL || issue->path != NULL || issue->line == 0)
+    return FALSE;
+  if (length == 0)
+    return TRUE;
+
+  while (end > 0 && g_ascii_isspace (data[end - 1]))
+    end--;
+  if (end == 0)
+    return TRUE;
+
+  /* Line and column (in characters) of the last non-blank character. */
+  for (gsize i = 0; i + 1 < end; i++)
+    {
+      if (data[i] == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        column++;
+    }
+
+  return issue->line > line || (issue->line == line && issue->column >= column);
+}
+
 static void
 validate_thread (GTask        *task,
                  gpointer      source_object,
@@ -380,13 +418,17 @@ validate_thread (GTask        *task,
   ConnectSync *self = source_object;
   GBytes *bytes = task_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ConnectIssue) issue = NULL;
   ConnectFeed *feed;
 
-  feed = connect_feed_new_from_bytes (bytes, self->max_size, NULL, &error);
+  feed = connect_feed_new_from_bytes (bytes, self->max_size, &issue, &error);
   if (feed != NULL)
     g_task_return_pointer (task, feed, g_object_unref);
   else if (g_error_matches (error, CONNECT_ERROR, CONNECT_ERROR_TOO_LARGE))
     g_task_return_error (task, g_steal_pointer (&error));
+  else if (issue_at_end (issue, bytes))
+    g_task_return_new_error (task, CONNECT_ERROR, CONNECT_ERROR_TRUNCATED,
+                             _("The feed arrived incomplete (the connection was cut), so it was not used."));
   else
     g_task_return_new_error (task, CONNECT_ERROR, CONNECT_ERROR_INVALID_FEED,
                              _("The server sent a feed that is not valid, so it was not used: %s"),
