@@ -12,10 +12,10 @@
 
 #include "connect-genes.h"
 
-/* One entry per canonical symbol: the symbol first, then its aliases,
- * terminated by NULL. Keep the aliases unambiguous once folded: a key
- * may belong to one canonical symbol only (checked when the table is
- * built). */
+/* One entry per canonical symbol: the symbol first, then its aliases
+ * (every spelling listed, for connect_genes_aliases()), terminated by NULL.
+ * Keep them unambiguous once folded: a key may belong to one canonical
+ * symbol only (checked when the table is built). */
 static const char * const gene_table[][8] = {
   /* Receptor tyrosine kinases */
   { "ERBB2", "HER2", "HER-2", "NEU", "HER2/neu", "CD340", NULL },
@@ -132,8 +132,10 @@ build_table (gpointer data)
       for (gsize j = 0; j < G_N_ELEMENTS (gene_table[i]) && gene_table[i][j] != NULL; j++)
         {
           char *key = fold_key (gene_table[i][j]);
+          const char *owner = g_hash_table_lookup (table->by_key, key);
 
-          g_assert (!g_hash_table_contains (table->by_key, key));
+          /* "HER2" and "HER-2" fold alike: fine within one symbol only */
+          g_assert (owner == NULL || owner == canonical);
           g_hash_table_insert (table->by_key, key, (gpointer) canonical);
           g_ptr_array_add (spellings,
                            (gpointer) g_intern_static_string (gene_table[i][j]));
