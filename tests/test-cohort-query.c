@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "connect-cohort-query.h"
 #include "connect-feed.h"
@@ -379,6 +380,18 @@ test_other_index (Fixture       *fixture,
   assert_matches (fixture, "IMP-002 OLD-001");
 }
 
+/* CPU time of this thread in ms: the work itself, whatever else the
+ * (shared) machine is doing. */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1000000.0;
+}
+
 /* A feed of @n cohorts over 40 drugs and 20 sites, as JSON. */
 static GBytes *
 make_large_feed (guint n)
@@ -446,17 +459,17 @@ test_large (void)
     {
       double best = G_MAXDOUBLE;
 
-      /* The best of three runs: the machine is shared. */
-      for (guint run = 0; run < 3; run++)
+      /* The best of five runs. */
+      for (guint run = 0; run < 5; run++)
         {
           guint matching = 0;
+          double cpu_start = thread_cpu_ms ();
 
-          start = g_get_monotonic_time ();
           connect_cohort_query_set_text (query, NULL);
           connect_cohort_query_set_text (query, keystrokes[k]);
           for (guint i = 0; i < n; i++)
             matching += connect_cohort_query_matches (query, index, i);
-          best = MIN (best, (g_get_monotonic_time () - start) / 1000.0);
+          best = MIN (best, thread_cpu_ms () - cpu_start);
           last = matching;
         }
       worst_ms = MAX (worst_ms, best);
@@ -471,7 +484,7 @@ test_large (void)
     g_assert_cmpuint (last, ==, expected);
   }
 
-  g_test_message ("index of %u cohorts built in %.1f ms; slowest keystroke %.1f ms",
+  g_test_message ("index of %u cohorts built in %.1f ms; slowest keystroke %.1f ms of CPU",
                   n, build_ms, worst_ms);
   /* The target: one frame (16 ms) per keystroke, even unoptimised. */
   g_assert_cmpfloat (worst_ms, <=, 16.0);
