@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "connect-application.h"
+#include "connect-resources.h"
 #include "connect-window.h"
 
 struct _ConnectApplication
@@ -88,6 +89,10 @@ connect_application_class_init (ConnectApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = connect_application_dispose;
+
+  /* The resources live in a static library: referring to them here keeps
+   * the linker from dropping the object that registers them. */
+  g_assert (connect_get_resource () != NULL);
 
   app_class->activate = connect_application_activate;
   app_class->startup = connect_application_startup;

@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "connect-cohorts-page.h"
 #include "connect-error.h"
+#include "connect-feed-info-window.h"
 #include "connect-feed.h"
 #include "connect-window.h"
 
@@ -12,91 +14,33 @@ struct _ConnectWindow
   AdwApplicationWindow  parent_instance;
 
   GCancellable         *cancellable;
+  GSettings            *settings;
   ConnectFeed          *feed;
+  char                 *source;
 
   /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkToggleButton      *search_button;
   GtkStack             *stack;
+  AdwViewStack         *view_stack;
+  ConnectCohortsPage   *cohorts_page;
   AdwStatusPage        *error_page;
-  AdwWindowTitle       *window_title;
-  AdwActionRow         *publisher_row;
-  AdwActionRow         *generated_row;
-  AdwPreferencesGroup  *counts_group;
-  AdwPreferencesGroup  *warnings_group;
 };
 
 G_DEFINE_FINAL_TYPE (ConnectWindow, connect_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static const char *
-entity_plural_label (ConnectEntityKind kind)
-{
-  switch (kind)
-    {
-    case CONNECT_ENTITY_KIND_TRIAL: return _("Trials");
-    case CONNECT_ENTITY_KIND_PARTNER: return _("Partners");
-    case CONNECT_ENTITY_KIND_SITE: return _("Sites");
-    case CONNECT_ENTITY_KIND_DRUG: return _("Drugs");
-    case CONNECT_ENTITY_KIND_COHORT: return _("Cohorts");
-    case CONNECT_ENTITY_KIND_COMMITMENT: return _("Commitments");
-    case CONNECT_ENTITY_KIND_SNAPSHOT: return _("Trial Snapshots");
-    case CONNECT_ENTITY_KIND_EVENT: return _("Cohort Events");
-    case CONNECT_ENTITY_KIND_FEED:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static void
-add_property_row (AdwPreferencesGroup *group,
-                  const char          *title,
-                  const char          *value)
+connect_window_set_feed (ConnectWindow *self,
+                         ConnectFeed   *feed)
 {
-  GtkWidget *row = adw_action_row_new ();
+  if (!g_set_object (&self->feed, feed))
+    return;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "property");
-  adw_preferences_group_add (group, row);
-}
-
-static void
-connect_window_show_feed (ConnectWindow *self)
-{
-  g_autofree char *generated = NULL;
-  GPtrArray *warnings;
-  const char *publisher;
-
-  g_assert (CONNECT_IS_WINDOW (self));
-  g_assert (CONNECT_IS_FEED (self->feed));
-
-  publisher = connect_feed_get_publisher_name (self->feed);
-  adw_action_row_set_subtitle (self->publisher_row,
-                               publisher ? publisher : _("Not named in the feed"));
-
-  /* Translators: date and time format of the feed's publication */
-  generated = g_date_time_format (connect_feed_get_generated_at (self->feed),
-                                  _("%e %B %Y, %H:%M"));
-  adw_action_row_set_subtitle (self->generated_row, g_strstrip (generated));
-
-  for (guint kind = 0; kind < CONNECT_N_ENTITY_KINDS; kind++)
-    {
-      GListModel *model = connect_feed_get_entities (self->feed, kind);
-      g_autofree char *count = g_strdup_printf ("%u", g_list_model_get_n_items (model));
-
-      add_property_row (self->counts_group, entity_plural_label (kind), count);
-    }
-
-  warnings = connect_feed_get_warnings (self->feed);
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      const ConnectIssue *issue = g_ptr_array_index (warnings, i);
-
-      add_property_row (self->warnings_group,
-                        issue->path ? issue->path : "", issue->message);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
-
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+  connect_cohorts_page_set_feed (self->cohorts_page, feed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.feed-info", feed != NULL);
+  gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
 static void
@@ -120,8 +64,7 @@ connect_window_load_cb (GObject      *object,
       return;
     }
 
-  g_set_object (&self->feed, feed);
-  connect_window_show_feed (self);
+  connect_window_set_feed (self, feed);
 }
 
 static void
@@ -137,7 +80,9 @@ connect_window_load (ConnectWindow *self)
     {
       g_autofree char *name = g_file_get_basename (file);
 
-      adw_window_title_set_subtitle (self->window_title, name);
+      g_free (self->source);
+      self->source = g_file_get_parse_name (file);
+      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       connect_feed_load_file_async (file, CONNECT_FEED_DEFAULT_MAX_SIZE,
                                     self->cancellable,
                                     connect_window_load_cb,
@@ -147,12 +92,92 @@ connect_window_load (ConnectWindow *self)
     {
       g_autoptr(GBytes) bytes = connect_feed_get_sample_bytes ();
 
-      adw_window_title_set_subtitle (self->window_title, _("Sample data"));
+      g_free (self->source);
+      self->source = g_strdup (_("Sample data built into the app"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Sample data"));
       connect_feed_load_async (bytes, CONNECT_FEED_DEFAULT_MAX_SIZE,
                                self->cancellable,
                                connect_window_load_cb,
                                g_object_ref (self));
     }
+}
+
+static void
+visible_view_cb (ConnectWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button),
+                          g_strcmp0 (name, "cohorts") == 0);
+}
+
+/* Actions */
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConnectWindow *self = CONNECT_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+show_cohort_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ConnectWindow *self = CONNECT_WINDOW (widget);
+
+  connect_window_show_cohort (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ConnectWindow *self = CONNECT_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "cohorts");
+  connect_cohorts_page_set_search_mode (self->cohorts_page, TRUE);
+}
+
+static void
+feed_info_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ConnectWindow *self = CONNECT_WINDOW (widget);
+  GtkWidget *window;
+
+  if (self->feed == NULL)
+    return;
+
+  window = connect_feed_info_window_new (GTK_WINDOW (self), self->feed, self->source);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* GObject */
+
+static gboolean
+connect_window_close_request (GtkWindow *window)
+{
+  ConnectWindow *self = CONNECT_WINDOW (window);
+  int width;
+  int height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (connect_window_parent_class)->close_request (window);
 }
 
 static void
@@ -163,6 +188,7 @@ connect_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->feed);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_WINDOW);
 
@@ -170,21 +196,42 @@ connect_window_dispose (GObject *object)
 }
 
 static void
+connect_window_finalize (GObject *object)
+{
+  ConnectWindow *self = CONNECT_WINDOW (object);
+
+  g_clear_pointer (&self->source, g_free);
+
+  G_OBJECT_CLASS (connect_window_parent_class)->finalize (object);
+}
+
+static void
 connect_window_class_init (ConnectWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = connect_window_dispose;
+  object_class->finalize = connect_window_finalize;
+  window_class->close_request = connect_window_close_request;
+
+  g_type_ensure (CONNECT_TYPE_COHORTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/connectnorway/Cohorts/connect-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, cohorts_page);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, publisher_row);
-  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, generated_row);
-  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, counts_group);
-  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, warnings_group);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-cohort", "s", show_cohort_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.feed-info", NULL, feed_info_action);
 }
 
 static void
@@ -193,6 +240,26 @@ connect_window_init (ConnectWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (BASE_APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  g_object_bind_property (self->search_button, "active",
+                          self->cohorts_page, "search-mode",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (visible_view_cb), self, G_CONNECT_SWAPPED);
+  visible_view_cb (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.feed-info", FALSE);
 }
 
 ConnectWindow *
@@ -208,4 +275,29 @@ connect_window_new (ConnectApplication *application)
   connect_window_load (self);
 
   return self;
+}
+
+/**
+ * connect_window_show_cohort:
+ * @self: a window
+ * @cohort_id: a cohort id
+ *
+ * Switches to the Cohorts view and shows that cohort's details.
+ */
+void
+connect_window_show_cohort (ConnectWindow *self,
+                            const char    *cohort_id)
+{
+  g_return_if_fail (CONNECT_IS_WINDOW (self));
+  g_return_if_fail (cohort_id != NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "cohorts");
+  if (!connect_cohorts_page_show_cohort (self->cohorts_page, cohort_id))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: a toast when a cohort asked for is not in the data */
+      text = g_strdup_printf (_("Cohort %s is not in the current data"), cohort_id);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
 }
