@@ -986,7 +986,7 @@ typedef struct
   ConnectCohort       *cohort;   /* borrowed: the feed keeps it */
   const char          *name_key; /* in the string chunk, or NULL */
   const char          *code_key;
-  char                *variant;  /* normalised, or NULL */
+  const char          *variant;  /* normalised, in the chunk, or NULL */
   const char         **genes;    /* canonical, interned, NULL-terminated */
   gint64               places_left;
   guint                index;
@@ -1116,6 +1116,53 @@ compare_trial_index (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+/* The folded key of a tumour name or code, in the string chunk; NULL for
+ * none. @cache maps what the feed wrote to the key. */
+static const char *
+cached_tumor_key (ConnectMatcher *self,
+                  GHashTable     *cache,
+                  const char     *text)
+{
+  g_autofree char *key = NULL;
+  const char *stored;
+
+  if (text == NULL)
+    return NULL;
+
+  if (g_hash_table_lookup_extended (cache, text, NULL, (gpointer *) &stored))
+    return stored;
+
+  key = fold_tumor (text);
+  stored = key != NULL && key[0] != '\0'
+             ? g_string_chunk_insert_const (self->keys, key) : NULL;
+  g_hash_table_insert (cache, (gpointer) text, (gpointer) stored);
+
+  return stored;
+}
+
+/* The normalised variant, in the string chunk; NULL for none. */
+static const char *
+cached_variant (ConnectMatcher *self,
+                GHashTable     *cache,
+                const char     *variant)
+{
+  g_autofree char *normal = NULL;
+  const char *stored;
+
+  if (variant == NULL)
+    return NULL;
+
+  if (g_hash_table_lookup_extended (cache, variant, NULL, (gpointer *) &stored))
+    return stored;
+
+  normal = normalize_cohort_variant (variant);
+  stored = normal != NULL && normal[0] != '\0'
+             ? g_string_chunk_insert_const (self->keys, normal) : NULL;
+  g_hash_table_insert (cache, (gpointer) variant, (gpointer) stored);
+
+  return stored;
+}
+
 static void
 build_index (ConnectMatcher *self)
 {
@@ -1125,6 +1172,9 @@ build_index (ConnectMatcher *self)
   guint n;
   GHashTableIter iter;
   gpointer value;
+  /* many cohorts share a tumour or a variant: fold and parse each once */
+  g_autoptr(GHashTable) folded = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) variants = g_hash_table_new (g_str_hash, g_str_equal);
 
   self->keys = g_string_chunk_new (4096);
   self->cohorts_by_gene = g_hash_table_new_full (g_direct_hash, g_direct_equal,
@@ -1144,8 +1194,6 @@ build_index (ConnectMatcher *self)
       CohortEntry *entry = &self->cohorts[i];
       const char * const *genes = connect_cohort_get_genes (cohort);
       const char * const *cohort_drugs = connect_cohort_get_drugs (cohort);
-      g_autofree char *name_key = fold_tumor (connect_cohort_get_tumor_name (cohort));
-      g_autofree char *code_key = fold_tumor (connect_cohort_get_tumor_code (cohort));
       ConnectTrial *trial;
       guint n_genes = g_strv_length ((char **) genes);
       guint k = 0;
@@ -1153,12 +1201,10 @@ build_index (ConnectMatcher *self)
       entry->cohort = cohort;
       entry->index = i;
       entry->agnostic = connect_cohort_get_tumor_agnostic (cohort);
-      entry->name_key = name_key != NULL && name_key[0] != '\0'
-                          ? g_string_chunk_insert_const (self->keys, name_key) : NULL;
-      entry->code_key = code_key != NULL && code_key[0] != '\0'
-                          ? g_string_chunk_insert_const (self->keys, code_key) : NULL;
+      entry->name_key = cached_tumor_key (self, folded, connect_cohort_get_tumor_name (cohort));
+      entry->code_key = cached_tumor_key (self, folded, connect_cohort_get_tumor_code (cohort));
       entry->alteration = connect_cohort_get_alteration (cohort);
-      entry->variant = normalize_cohort_variant (connect_cohort_get_variant (cohort));
+      entry->variant = cached_variant (self, variants, connect_cohort_get_variant (cohort));
       entry->status = connect_cohort_get_status (cohort);
       entry->outcome = connect_cohort_get_outcome (cohort);
       entry->places_left = -1;
@@ -1240,7 +1286,6 @@ connect_matcher_finalize (GObject *object)
 
   for (guint i = 0; i < self->n_cohorts; i++)
     {
-      g_free (self->cohorts[i].variant);
       g_free (self->cohorts[i].genes);
     }
   g_clear_pointer (&self->cohorts, g_free);
