@@ -38,7 +38,10 @@
  * - a cohort fits when its tumour fits and its biomarker fits any
  *   alteration.
  *
- * Results, best first (each cohort at most once):
+ * Results, best first (each cohort at most once), each with a translated
+ * plain-language reason built from the data ("Open — stage 2, 10 of 24
+ * places left, 17 hospitals", "Not open yet — planned", "Closed 2024: no
+ * benefit in 8 patients", counting evaluable patients, else enrolled):
  * 1. CONNECT_MATCH_KIND_OPEN: fitting open cohorts, most places left first.
  *    Places left = target − enrolled (not below 0) when both are known;
  *    otherwise, from the commitments of the cohort
@@ -53,9 +56,10 @@
  * 3. CONNECT_MATCH_KIND_NEW_COHORT_CANDIDATE: for each drug whose targets
  *    include an alteration's gene and that no fitting cohort (of any
  *    status) uses, one result per trial with status RECRUITING that uses
- *    the drug in one of its cohorts or commitments; in feed order of the
- *    drugs, then of the trials. A drug in a fitting closed-no-benefit
- *    cohort is therefore never a candidate.
+ *    the drug in one of its cohorts or commitments; ordered by the
+ *    alterations as given, then the drugs in feed order, then the trials in
+ *    feed order. A drug in a fitting closed-no-benefit cohort is therefore
+ *    never a candidate. The reason names the drug and the gene.
  * 4. CONNECT_MATCH_KIND_CLOSED_NO_BENEFIT: fitting cohorts closed with
  *    outcome no-benefit, most recently closed first, then feed order.
  * Fitting cohorts with any other status or outcome (closed with benefit,
