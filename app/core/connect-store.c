@@ -470,7 +470,12 @@ network_changed_cb (GNetworkMonitor *monitor,
   gboolean was = self->network_available;
 
   self->network_available = available;
-  if (available && !was && self->started)
+  /* Only when it matters: the last sync failed or is not recent. (The
+   * monitor also reports the network "back" right after start-up.) */
+  if (available && !was && self->started
+      && (self->state == CONNECT_SYNC_STATE_ERROR
+          || self->last_success == NULL
+          || connect_store_get_data_age (self) > G_TIME_SPAN_MINUTE))
     {
       g_debug ("Network is back: syncing");
       connect_store_sync (self);
