@@ -180,6 +180,13 @@ test_matcher_parse (void)
   check_parse ("KIT exon 11 mutation", "KIT", CONNECT_ALTERATION_MUTATION, "exon 11");
   check_parse ("EGFR E746_A750del", "EGFR", CONNECT_ALTERATION_MUTATION, "E746_A750del");
   check_parse ("germline BRCA2 mutation", "BRCA2", CONNECT_ALTERATION_MUTATION, NULL);
+  /* the three-letter code of molecular reports */
+  check_parse ("BRAF p.Val600Glu", "BRAF", CONNECT_ALTERATION_MUTATION, "V600E");
+  check_parse ("KRAS p.(Gly12Cys)", "KRAS", CONNECT_ALTERATION_MUTATION, "G12C");
+  check_parse ("EGFR p.Glu746_Ala750del", "EGFR", CONNECT_ALTERATION_MUTATION, "E746_A750del");
+  check_parse ("TP53 p.Arg213Ter", "TP53", CONNECT_ALTERATION_MUTATION, "R213*");
+  check_parse ("HER2+", "ERBB2", CONNECT_ALTERATION_EXPRESSION, NULL);
+  check_parse ("HER2-positive", "ERBB2", CONNECT_ALTERATION_EXPRESSION, NULL);
   /* signatures: no type unless one is named */
   check_parse ("MSI-H", "MSI-H", CONNECT_ALTERATION_NONE, NULL);
   check_parse ("MSI high", "MSI-H", CONNECT_ALTERATION_NONE, NULL);
@@ -211,6 +218,7 @@ test_matcher_parse_errors (void)
   check_parse_error ("", "Enter an alteration");
   check_parse_error ("   ", "Enter an alteration");
   check_parse_error ("V600E", "“V600E” is not a gene");
+  check_parse_error ("p.Val600Glu", "is not a gene");
   check_parse_error ("amplification", "is not a gene");
   check_parse_error ("exon 20 insertion", "is not a gene");
   check_parse_error ("600", "is not a gene");

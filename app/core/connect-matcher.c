@@ -149,14 +149,85 @@ is_number (const char *word)
   return TRUE;
 }
 
-/* A protein change, normalised: upper case, but "fs", "del", "ins", "dup",
- * "delins" after a position stay lower case. NULL when @word is none. */
+/* HGVS three-letter amino acids, as reports write them: "p.Val600Glu". */
+static const struct
+{
+  const char name[4];
+  char       letter;
+} amino_acids[] = {
+  { "Ala", 'A' }, { "Arg", 'R' }, { "Asn", 'N' }, { "Asp", 'D' },
+  { "Cys", 'C' }, { "Gln", 'Q' }, { "Glu", 'E' }, { "Gly", 'G' },
+  { "His", 'H' }, { "Ile", 'I' }, { "Leu", 'L' }, { "Lys", 'K' },
+  { "Met", 'M' }, { "Phe", 'F' }, { "Pro", 'P' }, { "Ser", 'S' },
+  { "Thr", 'T' }, { "Trp", 'W' }, { "Tyr", 'Y' }, { "Val", 'V' },
+  { "Ter", '*' },
+};
+
+static char
+lookup_amino_acid (const char *p)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (amino_acids); i++)
+    if (strncmp (p, amino_acids[i].name, 3) == 0)
+      return amino_acids[i].letter;
+
+  return '\0';
+}
+
+/* "p.Val600Glu", "p.(Gly12Cys)", "Glu746_Ala750del" in one-letter code
+ * ("V600E", "G12C", "E746_A750del"); NULL when @word does not start with a
+ * three-letter amino acid and a position. Keywords (del, ins, dup, fs) are
+ * lower case and amino acids title case, so they cannot be confused. */
+static char *
+three_to_one (const char *word)
+{
+  g_autofree char *inner = NULL;
+  const char *p = word;
+  GString *out;
+  gsize len;
+
+  if (g_ascii_strncasecmp (p, "p.", 2) == 0)
+    p += 2;
+  inner = g_strdup (p);
+  len = strlen (inner);
+  if (len >= 2 && inner[0] == '(' && inner[len - 1] == ')')
+    {
+      memmove (inner, inner + 1, len - 2);
+      inner[len - 2] = '\0';
+    }
+
+  if (lookup_amino_acid (inner) == '\0' || !g_ascii_isdigit (inner[3]))
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (p = inner; *p != '\0';)
+    {
+      char letter = g_ascii_isupper (*p) ? lookup_amino_acid (p) : '\0';
+
+      if (letter != '\0')
+        {
+          g_string_append_c (out, letter);
+          p += 3;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A protein change, normalised: one-letter code, upper case, but "fs",
+ * "del", "ins", "dup", "delins" after a position stay lower case. NULL when
+ * @word is none. */
 static char *
 parse_protein_variant (const char *word)
 {
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *converted = three_to_one (word);
   GString *out;
+
+  if (converted != NULL)
+    word = converted;
 
   if (!g_regex_match (get_regex (0), word, 0, &match))
     return NULL;
@@ -196,7 +267,11 @@ parse_protein_variant (const char *word)
 static gboolean
 is_full_protein_change (const char *word)
 {
+  g_autofree char *converted = three_to_one (word);
   gsize len = strlen (word);
+
+  if (converted != NULL)
+    return TRUE;
 
   return g_regex_match (get_regex (0), word, 0, NULL) &&
          len > 0 && !g_ascii_isdigit (word[len - 1]);
@@ -288,7 +363,8 @@ parse_gene (GPtrArray   *words,
 }
 
 /* "NTRK1-fusion", "HER2-positive", "BRAF-V600E": one word that is a gene
- * and a type or a variant joined by a hyphen. Replaces it by two words. */
+ * and a type or a variant joined by a hyphen; "HER2+": positive. Replaces
+ * it by two words. */
 static void
 split_joined_first_word (GPtrArray *words,
                          guint      start)
@@ -297,6 +373,16 @@ split_joined_first_word (GPtrArray *words,
   const char *hyphen = strrchr (word, '-');
   g_autofree char *head = NULL;
   g_autofree char *tail = NULL;
+  gsize len = strlen (word);
+
+  if (len > 1 && word[len - 1] == '+')
+    {
+      head = g_strndup (word, len - 1);
+      g_ptr_array_remove_index (words, start);
+      g_ptr_array_insert (words, start, g_strdup ("positive"));
+      g_ptr_array_insert (words, start, g_steal_pointer (&head));
+      return;
+    }
 
   if (hyphen == NULL || hyphen == word || hyphen[1] == '\0')
     return;
@@ -306,9 +392,13 @@ split_joined_first_word (GPtrArray *words,
   head = g_strndup (word, hyphen - word);
   tail = g_strdup (hyphen + 1);
 
-  if (lookup_type_word (tail) == CONNECT_ALTERATION_NONE &&
-      !g_regex_match (get_regex (0), tail, 0, NULL))
-    return;
+  if (lookup_type_word (tail) == CONNECT_ALTERATION_NONE)
+    {
+      g_autofree char *variant = parse_protein_variant (tail);
+
+      if (variant == NULL)
+        return;
+    }
 
   g_ptr_array_remove_index (words, start);
   g_ptr_array_insert (words, start, g_steal_pointer (&tail));

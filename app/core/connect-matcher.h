@@ -12,14 +12,17 @@
  *   canonical with connect_genes_canonical() (HER2 → ERBB2);
  * - then, in any order, at most one variant and at most one alteration
  *   type. Variants are protein changes ("V600E", "p.V600E", "V600", "G12C",
- *   "E746_A750del", upper-cased) or exon changes ("exon 20 insertion",
+ *   "E746_A750del", upper-cased; the three-letter code of reports,
+ *   "p.Val600Glu", "p.(Gly12Cys)", is turned into one-letter code) or exon
+ *   changes ("exon 20 insertion",
  *   "exon 19 deletion", "exon 14 skipping", "exon 11", also written
  *   "ex20ins", "ex19del"), normalised to "exon N" plus "insertion",
  *   "deletion", "skipping", "duplication" or "indel". Alteration types are
  *   mutation (mutated, mutant, mut), amplification (amplified, amp, gain),
  *   fusion (rearrangement, rearranged, translocation), deletion (deleted,
  *   homozygous deletion), loss, expression (overexpression, positive,
- *   high);
+ *   high, "HER2+"); words such as germline, somatic, homozygous,
+ *   activating, pathogenic are ignored;
  * - a variant implies a mutation; a variant with another type is an error;
  * - a signature (MSI-H, TMB-high, HRD) with no type given stays without a
  *   type, so it fits a cohort whatever alteration type the cohort names.
