@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
+#include "connect-cache.h"
 #include "connect-cli.h"
 #include "connect-error.h"
+#include "connect-sync.h"
 
 /**
  * connect_cli_parse_format:
@@ -109,11 +111,23 @@ connect_cli_load_feed (const char    *feed_arg,
 
   if (feed_arg == NULL)
     {
-      /* FEED omitted: the app's cache first.
-       * TODO(sync engine): load g_get_user_cache_dir()/<BASE_APP_ID>/feed.json
-       * here when its meta verifies (see TECH-NOTES "Cache"), set @bytes and
-       * fall through to the parser below; on no or a bad cache, go on to
-       * the embedded sample. */
+      /* FEED omitted: the app's cache first, when its checksum verifies
+       * and it parses; a bad cache is reported and skipped. */
+      {
+        g_autofree char *dir = connect_cache_get_default_dir ();
+        g_autoptr(GBytes) cached = NULL;
+        g_autoptr(GError) cache_error = NULL;
+        ConnectFeed *feed = NULL;
+
+        if (connect_cache_load (dir, &cached, NULL, &cache_error))
+          feed = connect_feed_new_from_bytes (cached, CONNECT_FEED_DEFAULT_MAX_SIZE,
+                                              NULL, &cache_error);
+        if (feed != NULL)
+          return feed;
+        if (cache_error != NULL
+            && !g_error_matches (cache_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+          g_printerr ("connect-feed: warning: %s\n", cache_error->message);
+      }
 
       /* Else the sample compiled into the program. */
       if (bytes == NULL)
@@ -127,12 +141,15 @@ connect_cli_load_feed (const char    *feed_arg,
     }
   else if (g_ascii_strncasecmp (feed_arg, "https://", strlen ("https://")) == 0)
     {
-      /* TODO(sync engine): fetch @feed_arg (validated, not cached) into
-       * @bytes here and fall through to the parser below. Until then: */
-      g_set_error (error, CONNECT_ERROR, CONNECT_ERROR_FAILED,
-                   _("Cannot fetch “%s”: fetching a feed from a URL is not available in this build yet; download it and pass its path"),
-                   feed_arg);
-      return NULL;
+      /* Fetched with the app's sync engine (HTTPS only, capped, timed
+       * out, validated in a worker thread), not cached. */
+      g_autoptr(ConnectSync) sync = connect_sync_new ();
+      g_autoptr(ConnectFetchResult) result = NULL;
+
+      result = connect_sync_fetch (sync, feed_arg, NULL, error);
+      if (result == NULL)
+        return NULL;
+      return g_steal_pointer (&result->feed);
     }
   else if (g_ascii_strncasecmp (feed_arg, "http://", strlen ("http://")) == 0)
     {
