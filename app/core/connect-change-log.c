@@ -1,0 +1,719 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "connect-change-log.h"
+
+#define CHANGE_LOG_VERSION 1
+
+/* ConnectSyncRecord */
+
+struct _ConnectSyncRecord
+{
+  GObject     parent_instance;
+
+  GDateTime  *time;
+  GListStore *changes;
+};
+
+G_DEFINE_FINAL_TYPE (ConnectSyncRecord, connect_sync_record, G_TYPE_OBJECT)
+
+static void
+connect_sync_record_finalize (GObject *object)
+{
+  ConnectSyncRecord *self = CONNECT_SYNC_RECORD (object);
+
+  g_clear_pointer (&self->time, g_date_time_unref);
+  g_clear_object (&self->changes);
+
+  G_OBJECT_CLASS (connect_sync_record_parent_class)->finalize (object);
+}
+
+static void
+connect_sync_record_class_init (ConnectSyncRecordClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = connect_sync_record_finalize;
+}
+
+static void
+connect_sync_record_init (ConnectSyncRecord *self)
+{
+  self->changes = g_list_store_new (CONNECT_TYPE_CHANGE);
+}
+
+/**
+ * connect_sync_record_new:
+ * @time: when the sync happened
+ * @changes: (element-type ConnectChange): what it changed (copied)
+ *
+ * Returns: (transfer full): a new record
+ */
+ConnectSyncRecord *
+connect_sync_record_new (GDateTime  *time,
+                         GListModel *changes)
+{
+  ConnectSyncRecord *self;
+  guint n;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (changes), NULL);
+
+  self = g_object_new (CONNECT_TYPE_SYNC_RECORD, NULL);
+  self->time = g_date_time_ref (time);
+
+  n = g_list_model_get_n_items (changes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) change = g_list_model_get_item (changes, i);
+
+      if (CONNECT_IS_CHANGE (change))
+        g_list_store_append (self->changes, change);
+    }
+
+  return self;
+}
+
+GDateTime *
+connect_sync_record_get_time (ConnectSyncRecord *self)
+{
+  g_return_val_if_fail (CONNECT_IS_SYNC_RECORD (self), NULL);
+  return self->time;
+}
+
+GListModel *
+connect_sync_record_get_changes (ConnectSyncRecord *self)
+{
+  g_return_val_if_fail (CONNECT_IS_SYNC_RECORD (self), NULL);
+  return G_LIST_MODEL (self->changes);
+}
+
+/**
+ * connect_sync_record_to_json:
+ *
+ * Returns: (transfer full): `{"time", "changes"}`
+ */
+JsonNode *
+connect_sync_record_to_json (ConnectSyncRecord *self)
+{
+  g_autofree char *time = NULL;
+  JsonObject *object;
+  JsonArray *array;
+  JsonNode *node;
+  guint n;
+
+  g_return_val_if_fail (CONNECT_IS_SYNC_RECORD (self), NULL);
+
+  time = g_date_time_format_iso8601 (self->time);
+  object = json_object_new ();
+  json_object_set_string_member (object, "time", time);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
+  array = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConnectChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
+
+      json_array_add_element (array, connect_change_to_json (change));
+    }
+  json_object_set_array_member (object, "changes", array);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}
+
+static gboolean
+entity_kind_from_string (const char        *name,
+                         gsize              len,
+                         ConnectEntityKind *out_kind)
+{
+  for (guint kind = CONNECT_ENTITY_KIND_TRIAL; kind <= CONNECT_ENTITY_KIND_COMMITMENT; kind++)
+    {
+      const char *str = connect_entity_kind_to_string (kind);
+
+      if (strlen (str) == len && strncmp (str, name, len) == 0)
+        {
+          *out_kind = kind;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/**
+ * connect_change_new_from_json:
+ * @node: `{"kind", "id", "field", "from", "to"}`
+ *
+ * Returns: (transfer full) (nullable): the change, or %NULL if @node is
+ *   not a change
+ */
+ConnectChange *
+connect_change_new_from_json (JsonNode *node)
+{
+  static const struct { const char *suffix; ConnectChangeType type; } types[] = {
+    { "-added", CONNECT_CHANGE_ADDED },
+    { "-removed", CONNECT_CHANGE_REMOVED },
+    { "-changed", CONNECT_CHANGE_CHANGED },
+  };
+  JsonObject *object;
+  const char *kind, *id, *field;
+  JsonNode *from, *to;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  kind = string_member (object, "kind");
+  id = string_member (object, "id");
+  field = string_member (object, "field");
+  from = json_object_get_member (object, "from");
+  to = json_object_get_member (object, "to");
+
+  if (kind == NULL || id == NULL || *id == '\0')
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      ConnectEntityKind entity_kind;
+
+      if (!g_str_has_suffix (kind, types[i].suffix))
+        continue;
+      if (!entity_kind_from_string (kind, strlen (kind) - strlen (types[i].suffix), &entity_kind))
+        return NULL;
+
+      switch (types[i].type)
+        {
+        case CONNECT_CHANGE_ADDED:
+          if (to == NULL || !JSON_NODE_HOLDS_OBJECT (to))
+            return NULL;
+          return connect_change_new (CONNECT_CHANGE_ADDED, entity_kind, id, NULL, NULL, to);
+        case CONNECT_CHANGE_REMOVED:
+          if (from == NULL || !JSON_NODE_HOLDS_OBJECT (from))
+            return NULL;
+          return connect_change_new (CONNECT_CHANGE_REMOVED, entity_kind, id, NULL, from, NULL);
+        case CONNECT_CHANGE_CHANGED:
+        default:
+          {
+            g_autoptr(JsonNode) null_node = json_node_new (JSON_NODE_NULL);
+
+            if (field == NULL)
+              return NULL;
+            return connect_change_new (CONNECT_CHANGE_CHANGED, entity_kind, id, field,
+                                       from != NULL ? from : null_node,
+                                       to != NULL ? to : null_node);
+          }
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * connect_sync_record_new_from_json:
+ * @node: `{"time", "changes"}`
+ *
+ * Changes that cannot be read are left out.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL
+ */
+ConnectSyncRecord *
+connect_sync_record_new_from_json (JsonNode *node)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GListStore) changes = NULL;
+  JsonObject *object;
+  JsonNode *array_node;
+  JsonArray *array;
+  const char *time_str;
+  guint n;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  time_str = string_member (object, "time");
+  if (time_str == NULL || (time = g_date_time_new_from_iso8601 (time_str, NULL)) == NULL)
+    return NULL;
+
+  array_node = json_object_get_member (object, "changes");
+  if (array_node == NULL || !JSON_NODE_HOLDS_ARRAY (array_node))
+    return NULL;
+
+  array = json_node_get_array (array_node);
+  n = json_array_get_length (array);
+  changes = g_list_store_new (CONNECT_TYPE_CHANGE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConnectChange) change = connect_change_new_from_json (json_array_get_element (array, i));
+
+      if (change != NULL)
+        g_list_store_append (changes, change);
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (changes)) == 0)
+    return NULL;
+
+  return connect_sync_record_new (time, G_LIST_MODEL (changes));
+}
+
+/* ConnectChangeLog */
+
+struct _ConnectChangeLog
+{
+  GObject     parent_instance;
+
+  char       *path;
+  GListStore *syncs;
+
+  guint       loading : 1;
+  guint       loaded : 1;
+  guint       writing : 1;
+  guint       dirty : 1;
+
+  GError     *last_write_error;
+  GPtrArray  *flush_tasks;
+};
+
+G_DEFINE_FINAL_TYPE (ConnectChangeLog, connect_change_log, G_TYPE_OBJECT)
+
+static void connect_change_log_save (ConnectChangeLog *self);
+static void complete_flushes        (ConnectChangeLog *self);
+
+static void
+connect_change_log_dispose (GObject *object)
+{
+  ConnectChangeLog *self = CONNECT_CHANGE_LOG (object);
+
+  g_clear_object (&self->syncs);
+
+  G_OBJECT_CLASS (connect_change_log_parent_class)->dispose (object);
+}
+
+static void
+connect_change_log_finalize (GObject *object)
+{
+  ConnectChangeLog *self = CONNECT_CHANGE_LOG (object);
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_error (&self->last_write_error);
+  g_clear_pointer (&self->flush_tasks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (connect_change_log_parent_class)->finalize (object);
+}
+
+static void
+connect_change_log_class_init (ConnectChangeLogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = connect_change_log_dispose;
+  object_class->finalize = connect_change_log_finalize;
+}
+
+static void
+connect_change_log_init (ConnectChangeLog *self)
+{
+  self->syncs = g_list_store_new (CONNECT_TYPE_SYNC_RECORD);
+  self->flush_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+char *
+connect_change_log_get_default_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), BASE_APP_ID, "changes.json", NULL);
+}
+
+/**
+ * connect_change_log_new:
+ * @path: (nullable): the file to keep the log in
+ *
+ * Returns: (transfer full): an empty log; load it with
+ *   connect_change_log_load_async()
+ */
+ConnectChangeLog *
+connect_change_log_new (const char *path)
+{
+  ConnectChangeLog *self = g_object_new (CONNECT_TYPE_CHANGE_LOG, NULL);
+
+  self->path = path != NULL ? g_strdup (path) : connect_change_log_get_default_path ();
+  return self;
+}
+
+const char *
+connect_change_log_get_path (ConnectChangeLog *self)
+{
+  g_return_val_if_fail (CONNECT_IS_CHANGE_LOG (self), NULL);
+  return self->path;
+}
+
+GListModel *
+connect_change_log_get_syncs (ConnectChangeLog *self)
+{
+  g_return_val_if_fail (CONNECT_IS_CHANGE_LOG (self), NULL);
+  return G_LIST_MODEL (self->syncs);
+}
+
+gboolean
+connect_change_log_get_loaded (ConnectChangeLog *self)
+{
+  g_return_val_if_fail (CONNECT_IS_CHANGE_LOG (self), FALSE);
+  return self->loaded;
+}
+
+/* Loading */
+
+static GPtrArray *
+read_records (const char *path)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  JsonObject *root_object;
+  JsonNode *root, *syncs, *version;
+  JsonArray *array;
+  gsize length = 0;
+  guint n;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_debug ("Ignoring the change log %s: %s", path, error->message);
+      return g_steal_pointer (&records);
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, contents, length, &error))
+    {
+      g_debug ("Ignoring the broken change log %s: %s", path, error->message);
+      return g_steal_pointer (&records);
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return g_steal_pointer (&records);
+
+  root_object = json_node_get_object (root);
+  version = json_object_get_member (root_object, "version");
+  if (version == NULL ||
+      json_node_get_value_type (version) != G_TYPE_INT64 ||
+      json_node_get_int (version) != CHANGE_LOG_VERSION)
+    return g_steal_pointer (&records);
+
+  syncs = json_object_get_member (root_object, "syncs");
+  if (syncs == NULL || !JSON_NODE_HOLDS_ARRAY (syncs))
+    return g_steal_pointer (&records);
+
+  array = json_node_get_array (syncs);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n && records->len < CONNECT_CHANGE_LOG_MAX_SYNCS; i++)
+    {
+      ConnectSyncRecord *record = connect_sync_record_new_from_json (json_array_get_element (array, i));
+
+      if (record != NULL)
+        g_ptr_array_add (records, record);
+    }
+
+  return g_steal_pointer (&records);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *path = task_data;
+
+  g_task_return_pointer (task, read_records (path), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ConnectChangeLog *self = CONNECT_CHANGE_LOG (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_now, room;
+
+  records = g_task_propagate_pointer (G_TASK (result), &error);
+  self->loading = FALSE;
+  self->loaded = TRUE;
+
+  if (records != NULL)
+    {
+      /* Records appended meanwhile are newer: they stay in front. */
+      n_now = g_list_model_get_n_items (G_LIST_MODEL (self->syncs));
+      room = n_now < CONNECT_CHANGE_LOG_MAX_SYNCS ? CONNECT_CHANGE_LOG_MAX_SYNCS - n_now : 0;
+      if (records->len > room)
+        g_ptr_array_set_size (records, room);
+      if (records->len > 0)
+        g_list_store_splice (self->syncs, n_now, 0, records->pdata, records->len);
+    }
+
+  if (self->dirty)
+    connect_change_log_save (self);
+  else
+    complete_flushes (self);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+connect_change_log_load_async (ConnectChangeLog    *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inner = NULL;
+
+  g_return_if_fail (CONNECT_IS_CHANGE_LOG (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, connect_change_log_load_async);
+
+  self->loading = TRUE;
+
+  inner = g_task_new (self, cancellable, load_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (inner, connect_change_log_load_async);
+  g_task_set_task_data (inner, g_strdup (self->path), g_free);
+  g_task_set_return_on_cancel (inner, FALSE);
+  g_task_run_in_thread (inner, load_thread);
+}
+
+gboolean
+connect_change_log_load_finish (ConnectChangeLog  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (CONNECT_IS_CHANGE_LOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Saving */
+
+typedef struct
+{
+  char  *path;
+  char  *contents;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_free (data->path);
+  g_free (data->contents);
+  g_free (data);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  g_autofree char *dir = g_path_get_dirname (data->path);
+  GError *error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_task_return_new_error (task, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                               "%s: %s", dir, g_strerror (saved_errno));
+      return;
+    }
+
+  if (!g_file_set_contents_full (data->path, data->contents, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+complete_flushes (ConnectChangeLog *self)
+{
+  g_autoptr(GPtrArray) tasks = NULL;
+
+  if (self->writing || self->dirty || self->loading)
+    return;
+
+  tasks = g_steal_pointer (&self->flush_tasks);
+  self->flush_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < tasks->len; i++)
+    {
+      GTask *task = g_ptr_array_index (tasks, i);
+
+      if (self->last_write_error != NULL)
+        g_task_return_error (task, g_error_copy (self->last_write_error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+static void
+write_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  ConnectChangeLog *self = CONNECT_CHANGE_LOG (object);
+  g_autoptr(GError) error = NULL;
+
+  self->writing = FALSE;
+  g_clear_error (&self->last_write_error);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Could not save the change log %s: %s", self->path, error->message);
+      self->last_write_error = g_steal_pointer (&error);
+    }
+
+  if (self->dirty)
+    connect_change_log_save (self);
+  else
+    complete_flushes (self);
+}
+
+static char *
+connect_change_log_serialize (ConnectChangeLog *self)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+  JsonArray *array;
+  guint n;
+
+  json_object_set_int_member (object, "version", CHANGE_LOG_VERSION);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->syncs));
+  array = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConnectSyncRecord) record = g_list_model_get_item (G_LIST_MODEL (self->syncs), i);
+
+      json_array_add_element (array, connect_sync_record_to_json (record));
+    }
+  json_object_set_array_member (object, "syncs", array);
+  json_node_take_object (root, object);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* Writes the current state, or marks it to be written as soon as the
+ * write in flight (or the load) is done. */
+static void
+connect_change_log_save (ConnectChangeLog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *data;
+
+  self->dirty = TRUE;
+  if (self->writing || self->loading)
+    return;
+
+  self->dirty = FALSE;
+  self->writing = TRUE;
+
+  data = g_new0 (WriteData, 1);
+  data->path = g_strdup (self->path);
+  data->contents = connect_change_log_serialize (self);
+
+  task = g_task_new (self, NULL, write_cb, NULL);
+  g_task_set_source_tag (task, connect_change_log_save);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+connect_change_log_append (ConnectChangeLog *self,
+                           GDateTime        *time,
+                           GListModel       *changes)
+{
+  g_autoptr(ConnectSyncRecord) record = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint n;
+
+  g_return_val_if_fail (CONNECT_IS_CHANGE_LOG (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (changes), FALSE);
+
+  if (g_list_model_get_n_items (changes) == 0)
+    return FALSE;
+
+  if (time == NULL)
+    time = now = g_date_time_new_now_utc ();
+
+  record = connect_sync_record_new (time, changes);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->syncs));
+  if (n >= CONNECT_CHANGE_LOG_MAX_SYNCS)
+    g_list_store_splice (self->syncs, CONNECT_CHANGE_LOG_MAX_SYNCS - 1,
+                         n - (CONNECT_CHANGE_LOG_MAX_SYNCS - 1), NULL, 0);
+  g_list_store_insert (self->syncs, 0, record);
+
+  connect_change_log_save (self);
+  return TRUE;
+}
+
+void
+connect_change_log_flush_async (ConnectChangeLog    *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CONNECT_IS_CHANGE_LOG (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, connect_change_log_flush_async);
+  g_ptr_array_add (self->flush_tasks, task);
+  complete_flushes (self);
+}
+
+gboolean
+connect_change_log_flush_finish (ConnectChangeLog  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (CONNECT_IS_CHANGE_LOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
