@@ -216,7 +216,7 @@ def by_id(doc):
 
 def test_supply_json():
     doc = ok_json('supply', SUPPLY, '--today', '2026-11-26', '--format', 'json')
-    eq(len(doc), 15, 'one record per commitment')
+    eq(len(doc), 16, 'one record per commitment')
     rows = by_id(doc)
     eq(rows['runs-out'], {
         'commitment': 'runs-out', 'partner': 'novartis', 'drug': 'dabrafenib',
@@ -232,6 +232,7 @@ def test_supply_json():
     eq(rows['used-0']['exhausted_on'], None, 'nothing used')
     eq(rows['young']['runway_months'], None, 'less than a month')
     eq(rows['no-from']['runway_months'], None, 'no valid_from')
+    eq(rows['not-started']['runway_months'], None, 'valid_from after today')
     eq(rows['no-from']['warning'], 'expires with 6 slots unused', 'no valid_from')
     eq(rows['over-used']['remaining'], 0, 'over-used')
     eq(rows['over-used']['runway_months'], 0.0, 'over-used')
@@ -296,7 +297,7 @@ def test_supply_usage_errors():
 
 def test_supply_default_today():
     doc = ok_json('supply', SUPPLY, '--format', 'json')
-    eq(len(doc), 15, 'records')
+    eq(len(doc), 16, 'records')
 
 
 def test_supply_sample():

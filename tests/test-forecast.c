@@ -91,6 +91,14 @@ test_forecast_not_enough_data (void)
   /* 30 days: 30 / 30.44 < 1 */
   assert_no_data (day30);
 
+  /* valid_from after today */
+  {
+    g_autoptr(ConnectForecast) not_started = forecast ("not-started");
+
+    assert_no_data (not_started);
+    g_assert_cmpint (connect_forecast_get_remaining (not_started), ==, 9);
+  }
+
   /* no valid_from; the end is 50 days away: the expiry warning still holds */
   assert_no_data (no_from);
   g_assert_cmpint (connect_forecast_get_remaining (no_from), ==, 6);
@@ -254,7 +262,7 @@ test_forecast_list_and_totals (void)
   g_date_set_dmy (&today, 26, G_DATE_NOVEMBER, 2026);
 
   all = connect_forecast_list_new (get_feed (), NULL, &today);
-  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 15);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 16);
 
   bayer = connect_forecast_list_new (get_feed (), "bayer", &today);
   g_assert_cmpuint (g_list_model_get_n_items (bayer), ==, 2);

@@ -546,6 +546,39 @@ test_matcher_result_properties (void)
   g_assert_cmpstr (reason, ==, connect_match_result_get_reason (first));
 }
 
+static gpointer
+match_thread (gpointer data)
+{
+  const char *expected = data;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *got = match ("Colorectal cancer", "BRAF V600E", "KRAS G12C", NULL);
+
+      if (g_strcmp0 (got, expected) != 0)
+        return GINT_TO_POINTER (1);
+    }
+
+  return NULL;
+}
+
+static void
+test_matcher_threads (void)
+{
+  g_autofree char *expected = match ("Colorectal cancer", "BRAF V600E", "KRAS G12C", NULL);
+  GThread *threads[4];
+
+  g_assert_cmpstr (expected, ==,
+                   "open:braf-crc-a open:braf-crc-b open:braf-crc-unknown "
+                   "not-open:braf-agnostic "
+                   "closed-no-benefit:kras-crc-old closed-no-benefit:kras-crc-closed");
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("match", match_thread, expected);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_null (g_thread_join (threads[i]));
+}
+
 /* 100 000 cohorts: a query stays within 5 ms */
 
 static const char * const bench_genes[] = {
@@ -664,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/connect/matcher/aliases", test_matcher_aliases);
   g_test_add_func ("/connect/matcher/errors", test_matcher_errors);
   g_test_add_func ("/connect/matcher/result-properties", test_matcher_result_properties);
+  g_test_add_func ("/connect/matcher/threads", test_matcher_threads);
   g_test_add_func ("/connect/matcher/speed", test_matcher_speed);
 
   return g_test_run ();
