@@ -17,6 +17,9 @@ typedef enum
   N_GROUPS
 } Group;
 
+/* Rows shown per group before a "Show More" row. */
+#define GROUP_LIMIT 50
+
 struct _ConnectMatchPage
 {
   AdwBin              parent_instance;
@@ -30,6 +33,9 @@ struct _ConnectMatchPage
 
   /* The alterations shown as chips, in the order they were added. */
   GPtrArray          *alterations;
+
+  /* The results shown (element-type ConnectMatchResult), or NULL. */
+  GListModel         *results;
 
   /* The query whose results are shown, re-run when the feed changes;
    * NULL when nothing was asked yet. */
@@ -398,6 +404,7 @@ add_chip (ConnectMatchPage *self,
   gtk_box_append (GTK_BOX (box), icon);
 
   button = gtk_button_new ();
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_set_tooltip_text (button, _("Remove"));
   /* Translators: accessible name of the button that removes an
@@ -564,10 +571,6 @@ result_row (ConnectMatchPage   *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_pill (kind, cohort));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason != NULL ? reason : "",
-                                  -1);
 
   if (cohort != NULL)
     {
@@ -593,6 +596,8 @@ result_row (ConnectMatchPage   *self,
 static void
 clear_results (ConnectMatchPage *self)
 {
+  g_clear_object (&self->results);
+
   for (guint g = 0; g < N_GROUPS; g++)
     {
       GtkWidget *child;
@@ -613,6 +618,52 @@ query_description (const char         *tumour,
   return g_strdup_printf (_("%s with %s"), tumour, joined);
 }
 
+/* Appends the results of @group from the @first-th on; at most
+ * GROUP_LIMIT of them unless @all, followed by a row that shows the rest. */
+static void
+fill_group (ConnectMatchPage *self,
+            Group             group,
+            guint             first,
+            gboolean          all)
+{
+  guint n = g_list_model_get_n_items (self->results);
+  guint in_group = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConnectMatchResult) result = g_list_model_get_item (self->results, i);
+
+      if (group_for_kind (connect_match_result_get_kind (result)) != group)
+        continue;
+
+      if (in_group >= first && (all || in_group < first + GROUP_LIMIT))
+        gtk_list_box_append (self->group_lists[group], result_row (self, result));
+
+      in_group++;
+    }
+
+  if (!all && in_group > first + GROUP_LIMIT)
+    {
+      guint rest = in_group - first - GROUP_LIMIT;
+      g_autofree char *title = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("view-more-symbolic");
+
+      /* Translators: the last row of a long group of results */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Result", "Show %u More Results", rest),
+                               rest);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "show-more", GUINT_TO_POINTER (first + GROUP_LIMIT + 1));
+      gtk_list_box_append (self->group_lists[group], row);
+    }
+
+  if (in_group > 0)
+    gtk_widget_set_visible (self->group_boxes[group], TRUE);
+}
+
 static void
 show_results (ConnectMatchPage *self,
               GListModel       *results)
@@ -622,6 +673,7 @@ show_results (ConnectMatchPage *self,
   guint n = g_list_model_get_n_items (results);
 
   clear_results (self);
+  g_set_object (&self->results, results);
 
   if (n == 0)
     {
@@ -629,14 +681,8 @@ show_results (ConnectMatchPage *self,
       return;
     }
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConnectMatchResult) result = g_list_model_get_item (results, i);
-      Group group = group_for_kind (connect_match_result_get_kind (result));
-
-      gtk_list_box_append (self->group_lists[group], result_row (self, result));
-      gtk_widget_set_visible (self->group_boxes[group], TRUE);
-    }
+  for (guint g = 0; g < N_GROUPS; g++)
+    fill_group (self, g, 0, FALSE);
 
   asked = query_description (self->shown_tumour,
                              (const char * const *) self->shown_alterations);
@@ -804,6 +850,25 @@ row_activated_cb (GtkListBox       *list,
                   ConnectMatchPage *self)
 {
   const char *cohort_id = g_object_get_data (G_OBJECT (row), "cohort-id");
+  guint show_more = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "show-more"));
+
+  if (show_more > 0)
+    {
+      Group group = N_GROUPS;
+      int index = gtk_list_box_row_get_index (row);
+
+      for (guint g = 0; g < N_GROUPS; g++)
+        if (self->group_lists[g] == list)
+          group = g;
+      g_assert (group != N_GROUPS);
+
+      gtk_list_box_remove (list, GTK_WIDGET (row));
+      fill_group (self, group, show_more - 1, TRUE);
+      row = gtk_list_box_get_row_at_index (list, index);
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+      return;
+    }
 
   if (cohort_id == NULL)
     return;
@@ -862,6 +927,7 @@ connect_match_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->matcher);
+  g_clear_object (&self->results);
   g_clear_object (&self->feed);
   g_clear_object (&self->tumour_completion);
   g_clear_object (&self->alteration_completion);
