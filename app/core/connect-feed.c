@@ -480,6 +480,19 @@ jv_double (const JVal *v)
   return g_ascii_strtod (v->pos, NULL);
 }
 
+/* The literal text of the whole number @v, for a message. */
+static char *
+jv_number_text (Parser     *p,
+                const JVal *v)
+{
+  const char *q = v->pos;
+
+  while (q < p->end && q - v->pos < 40 && (g_ascii_isdigit (*q) || *q == '-'))
+    q++;
+
+  return g_strndup (v->pos, q - v->pos);
+}
+
 static inline gboolean
 jv_bool (const JVal *v)
 {
@@ -930,9 +943,7 @@ read_count (Parser     *p,
 
   if (overflow || value < 0 || value > G_MAXINT32)
     {
-      g_autofree char *text = g_strndup (node->pos, 40);
-
-      text[strspn (text, "-0123456789")] = '\0';
+      g_autofree char *text = jv_number_text (p, node);
 
       if (text[0] == '-')
         return parser_fail (p, parent, name, -1,
@@ -1243,9 +1254,8 @@ read_stage (Parser     *p,
         *out = CONNECT_COHORT_STAGE_TWO;
       else
         {
-          g_autofree char *text = g_strndup (node->pos, 40);
+          g_autofree char *text = jv_number_text (p, node);
 
-          text[strspn (text, "-0123456789")] = '\0';
           warn_unknown_enum (p, NULL, name, CONNECT_TYPE_COHORT_STAGE, text);
           *out = CONNECT_COHORT_STAGE_UNKNOWN;
         }
@@ -1800,9 +1810,7 @@ parse_root (Parser     *p,
 
     if (overflow || version != CONNECT_FEED_FORMAT_VERSION)
       {
-        g_autofree char *text_version = g_strndup (node->pos, 40);
-
-        text_version[strspn (text_version, "-0123456789")] = '\0';
+        g_autofree char *text_version = jv_number_text (p, node);
 
         /* Translators: %s is a version number, %d the one this app reads */
         return parser_fail (p, NULL, "version", -1,
