@@ -1837,14 +1837,20 @@ parse_root (Parser     *p,
 
 /* Relations */
 
+/* By cohort, then oldest first, then in feed order */
 static int
 compare_events (gconstpointer a,
                 gconstpointer b)
 {
   ConnectEvent *ea = *(ConnectEvent **) a;
   ConnectEvent *eb = *(ConnectEvent **) b;
-  int cmp = g_date_time_compare (connect_event_get_at (ea), connect_event_get_at (eb));
+  int cmp;
 
+  /* cohort ids are interned: equal ids are the same pointer */
+  if (ea->cohort != eb->cohort)
+    return strcmp (ea->cohort, eb->cohort);
+
+  cmp = g_date_time_compare (ea->at, eb->at);
   if (cmp != 0)
     return cmp;
 
@@ -1874,21 +1880,34 @@ build_relations (ConnectFeed *self)
   GPtrArray *commitments = self->entities[CONNECT_ENTITY_KIND_COMMITMENT];
   GPtrArray *cohorts = self->entities[CONNECT_ENTITY_KIND_COHORT];
   g_autoptr(GHashTable) by_trial = NULL;
-  GHashTableIter iter;
-  gpointer value;
+  g_autoptr(GPtrArray) sorted = NULL;
 
-  /* events per cohort, oldest first */
+  /* events per cohort, oldest first: sort them all, then give each run of
+   * one cohort an array of its exact size */
+  sorted = g_ptr_array_sized_new (events->len);
   for (guint i = 0; i < events->len; i++)
     {
       ConnectEvent *event = g_ptr_array_index (events, i);
 
       if (g_hash_table_contains (self->by_id[CONNECT_ENTITY_KIND_COHORT], event->cohort))
-        g_ptr_array_add (get_or_add_array (self->cohort_events, event->cohort), event);
+        g_ptr_array_add (sorted, event);
     }
+  g_ptr_array_sort (sorted, compare_events);
 
-  g_hash_table_iter_init (&iter, self->cohort_events);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_sort (value, compare_events);
+  for (guint i = 0; i < sorted->len;)
+    {
+      ConnectEvent *first = g_ptr_array_index (sorted, i);
+      GPtrArray *run;
+      guint j = i + 1;
+
+      while (j < sorted->len && ((ConnectEvent *) g_ptr_array_index (sorted, j))->cohort == first->cohort)
+        j++;
+
+      run = g_ptr_array_sized_new (j - i);
+      for (; i < j; i++)
+        g_ptr_array_add (run, g_ptr_array_index (sorted, i));
+      g_hash_table_insert (self->cohort_events, (gpointer) first->cohort, run);
+    }
 
   if (commitments->len == 0)
     return;
