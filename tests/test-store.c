@@ -58,11 +58,33 @@ make_store (Fixture *fx)
   g_signal_connect (fx->store, "notify::feed", G_CALLBACK (feed_notify_cb), fx);
 }
 
+static gboolean timeout_cb (gpointer data);
+
 static void
 fixture_tear_down (Fixture       *fx,
                    gconstpointer  data)
 {
-  g_clear_object (&fx->store);
+  if (fx->store != NULL)
+    {
+      ConnectStore *store = fx->store;
+
+      /* Nothing keeps a store alive once its owner drops it, once the
+       * work in flight (a sync, a diff) has ended. */
+      guint id = g_timeout_add_seconds (20, timeout_cb, NULL);
+
+      g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+      g_clear_object (&fx->store);
+      {
+        while (store != NULL)
+          {
+            /* Not blocking: a release in another thread would not wake
+             * the main context. */
+            g_main_context_iteration (NULL, FALSE);
+            g_usleep (1000);
+          }
+      }
+      g_source_remove (id);
+    }
   g_settings_reset (fx->settings, "feed-url");
   g_clear_object (&fx->settings);
   g_free (fx->dir);

@@ -243,7 +243,7 @@ load_cache_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  ConnectStore *self = CONNECT_STORE (object);
+  g_autoptr(ConnectStore) self = user_data;
   GTask *task = G_TASK (result);
   LoadData *data = g_task_get_task_data (task);
 
@@ -281,7 +281,9 @@ load_current (ConnectStore *self)
   set_state (self, CONNECT_SYNC_STATE_IDLE);
   set_error (self, NULL);
 
-  task = g_task_new (self, self->cancellable, load_cache_cb, NULL);
+  /* No source object: the task may be freed in the worker thread, and the
+   * store must only ever be released on the main thread. */
+  task = g_task_new (NULL, self->cancellable, load_cache_cb, g_object_ref (self));
   g_task_set_source_tag (task, load_current);
   data = g_new0 (LoadData, 1);
   data->cache_dir = g_strdup (self->cache_dir);
@@ -339,7 +341,18 @@ swap_with_diff (ConnectStore      *self,
 {
   GTask *task;
   SwapData *data;
-  gboolean comparable;
+
+  /* The sample is not an earlier version of anything: nothing to diff. */
+  if (self->feed == NULL || self->source == CONNECT_FEED_SOURCE_SAMPLE
+      || self->source == CONNECT_FEED_SOURCE_NONE)
+    {
+      swap_feed (self, feed, source, NULL);
+      if (when != NULL)
+        set_last_success (self, when);
+      set_error (self, NULL);
+      set_state (self, CONNECT_SYNC_STATE_IDLE);
+      return;
+    }
 
   task = g_task_new (self, self->cancellable, NULL, NULL);
   g_task_set_source_tag (task, swap_with_diff);
@@ -348,21 +361,6 @@ swap_with_diff (ConnectStore      *self,
   data->source = source;
   data->when = when != NULL ? g_date_time_ref (when) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) swap_data_free);
-
-  /* The sample is not an earlier version of anything. */
-  comparable = self->feed != NULL && self->source != CONNECT_FEED_SOURCE_SAMPLE
-               && self->source != CONNECT_FEED_SOURCE_NONE;
-  if (!comparable)
-    {
-      swap_feed (self, feed, source, NULL);
-      if (when != NULL)
-        set_last_success (self, when);
-      set_error (self, NULL);
-      set_state (self, CONNECT_SYNC_STATE_IDLE);
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
 
   connect_diff_feeds_async (self->feed, feed, self->cancellable, diff_cb, task);
 }

@@ -409,19 +409,32 @@ issue_at_end (const ConnectIssue *issue,
   return issue->line > line || (issue->line == line && issue->column >= column);
 }
 
+typedef struct
+{
+  GBytes *bytes;
+  gsize   max_size;
+} Validate;
+
+static void
+validate_free (Validate *v)
+{
+  g_bytes_unref (v->bytes);
+  g_free (v);
+}
+
 static void
 validate_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  ConnectSync *self = source_object;
-  GBytes *bytes = task_data;
+  Validate *v = task_data;
+  GBytes *bytes = v->bytes;
   g_autoptr(GError) error = NULL;
   g_autoptr(ConnectIssue) issue = NULL;
   ConnectFeed *feed;
 
-  feed = connect_feed_new_from_bytes (bytes, self->max_size, &issue, &error);
+  feed = connect_feed_new_from_bytes (bytes, v->max_size, &issue, &error);
   if (feed != NULL)
     g_task_return_pointer (task, feed, g_object_unref);
   else if (g_error_matches (error, CONNECT_ERROR, CONNECT_ERROR_TOO_LARGE))
@@ -530,10 +543,17 @@ read_cb (GObject      *object,
       g_source_destroy (f->deadline_source);
       g_clear_pointer (&f->deadline_source, g_source_unref);
     }
-  validate = g_task_new (self, NULL, validate_cb, task);
+  /* No source object: a task may be freed in its worker thread, and the
+   * session must only be released on its own thread. */
+  validate = g_task_new (NULL, NULL, validate_cb, task);
   g_task_set_source_tag (validate, validate_thread);
-  g_task_set_task_data (validate, g_bytes_new (f->buffer->data, f->buffer->len),
-                        (GDestroyNotify) g_bytes_unref);
+  {
+    Validate *v = g_new0 (Validate, 1);
+
+    v->bytes = g_bytes_new (f->buffer->data, f->buffer->len);
+    v->max_size = self->max_size;
+    g_task_set_task_data (validate, v, (GDestroyNotify) validate_free);
+  }
   g_task_run_in_thread (validate, validate_thread);
 }
 
@@ -1054,7 +1074,7 @@ connect_sync_update_cache_async (ConnectSync         *self,
       return;
     }
 
-  load = g_task_new (self, cancellable, update_loaded_cb, g_object_ref (task));
+  load = g_task_new (NULL, cancellable, update_loaded_cb, g_object_ref (task));
   g_task_set_source_tag (load, update_load_thread);
   g_task_set_task_data (load, u, NULL);
   g_task_run_in_thread (load, update_load_thread);
