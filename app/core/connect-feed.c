@@ -578,7 +578,8 @@ scan_value (Parser     *p,
           else if (!g_ascii_isdigit (*q) && *q != '-' && *q != '+')
             break;
         }
-      return q;
+      /* always move on, even over text that is not JSON */
+      return q > s ? q : s + 1;
     }
 }
 
