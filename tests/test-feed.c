@@ -1181,6 +1181,118 @@ test_issue_entity_fields (void)
   g_assert_error (error, CONNECT_ERROR, CONNECT_ERROR_INVALID_FEED);
 }
 
+/* Strings are decoded exactly as JSON says */
+static void
+test_string_escapes (void)
+{
+  g_autoptr(ConnectFeed) feed = NULL;
+  g_autoptr(ConnectIssue) issue = NULL;
+  g_autoptr(GError) error = NULL;
+  ConnectTrial *trial;
+
+  feed = parse_string ("{\"format\":\"connect-feed\",\"version\":1,"
+                       "\"generated_at\":\"2026-11-20T08:00:00Z\",\"cohorts\":[],"
+                       "\"trials\":[{\"id\":\"t\",\"na\\u006de\":\"Troms\\u00f8 \\\"HF\\\" \\\\ \\/ "
+                       "\\b\\f\\n\\r\\t \\ud83d\\ude00 \xc3\xa6\","
+                       "\"title\":\"\",\"url\":\"plain\"}]}",
+                       &issue, &error);
+  g_assert_no_error (error);
+
+  trial = connect_feed_lookup_trial (feed, "t");
+  g_assert_cmpstr (connect_trial_get_name (trial), ==,
+                   "Troms\xc3\xb8 \"HF\" \\ / \b\f\n\r\t \xf0\x9f\x98\x80 \xc3\xa6");
+  g_assert_cmpstr (connect_trial_get_title (trial), ==, "");
+  g_assert_cmpstr (connect_trial_get_url (trial), ==, "plain");
+  g_clear_object (&feed);
+
+  /* U+0000 cannot be kept in a C string: refused, not cut short */
+  feed = parse_string ("{\"format\":\"connect-feed\",\"version\":1,"
+                       "\"generated_at\":\"2026-11-20T08:00:00Z\",\"cohorts\":[],"
+                       "\"trials\":[{\"id\":\"t\",\"name\":\"a\\u0000b\"}]}",
+                       &issue, &error);
+  g_assert_null (feed);
+  g_assert_error (error, CONNECT_ERROR, CONNECT_ERROR_INVALID_FEED);
+  g_assert_cmpstr (issue->path, ==, "trials[0] (t).name");
+  g_assert_nonnull (strstr (issue->message, "U+0000"));
+  g_clear_error (&error);
+  g_clear_pointer (&issue, connect_issue_free);
+
+  /* an escaped id is checked after decoding */
+  feed = parse_string ("{\"format\":\"connect-feed\",\"version\":1,"
+                       "\"generated_at\":\"2026-11-20T08:00:00Z\",\"cohorts\":[],"
+                       "\"trials\":[{\"id\":\"\\u0041-1\",\"name\":\"T\"},{\"id\":\"a\\u0020b\",\"name\":\"T\"}]}",
+                       &issue, &error);
+  g_assert_null (feed);
+  g_assert_cmpstr (issue->path, ==, "trials[1].id");
+  g_assert_nonnull (strstr (issue->message, "“a b”"));
+}
+
+/* White space anywhere JSON allows it */
+static void
+test_whitespace (void)
+{
+  g_autoptr(ConnectFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  feed = parse_string ("\r\n\t {\n\t\"format\" \r:\n \"connect-feed\" ,\"version\"\t:\t1 ,"
+                       " \"generated_at\" : \"2026-11-20T08:00:00Z\" , \"trials\" : [ ] ,"
+                       " \"cohorts\" : [ { \"id\" : \"C\" , \"trial\" : \"t\" , \"drugs\" : [ \"d\" , \"e\" ] ,"
+                       " \"tumor\" : { \"name\" : \"x\" } , \"biomarker\" : { \"genes\" : [ \"G\" ] } ,"
+                       " \"status\" : \"open\" , \"enrolled\" : 3 , \"extra\" : [ { } , [ ] , \"]}\" ] } ] } \n\n",
+                       NULL, &error);
+  g_assert_no_error (error);
+  assert_strv (connect_cohort_get_drugs (connect_feed_lookup_cohort (feed, "C")), "d,e");
+  g_assert_cmpint (connect_cohort_get_enrolled (connect_feed_lookup_cohort (feed, "C")), ==, 3);
+}
+
+/* 100 000 cohorts load, and every one can be found */
+static void
+test_large (void)
+{
+  GString *text = g_string_new ("{\"format\":\"connect-feed\",\"version\":1,"
+                                "\"generated_at\":\"2026-11-20T08:00:00Z\","
+                                "\"trials\":[{\"id\":\"t\",\"name\":\"T\"}],"
+                                "\"drugs\":[{\"id\":\"d\",\"name\":\"d\"}],\"cohorts\":[");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ConnectFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *cohorts;
+  const guint n = 100000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "%s{\"id\":\"C-%06u\",\"trial\":\"t\",\"drugs\":[\"d\"],"
+                            "\"tumor\":{\"name\":\"Tumour %u\"},\"biomarker\":{\"genes\":[\"G%u\"]},"
+                            "\"status\":\"open\",\"enrolled\":%u,\"target\":%u}",
+                            i > 0 ? "," : "", i, i % 50, i % 300, i % 8, 8 + i % 17);
+  g_string_append (text, "]}");
+  bytes = g_string_free_to_bytes (text);
+
+  feed = connect_feed_new_from_bytes (bytes, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  cohorts = connect_feed_get_cohorts (feed);
+  g_assert_cmpuint (g_list_model_get_n_items (cohorts), ==, n);
+  g_assert_cmpuint (connect_feed_get_warnings (feed)->len, ==, 0);
+
+  for (guint i = 0; i < n; i += 997)
+    {
+      g_autofree char *id = g_strdup_printf ("C-%06u", i);
+      g_autoptr(ConnectCohort) cohort = g_list_model_get_item (cohorts, i);
+
+      g_assert_true (connect_feed_lookup_cohort (feed, id) == cohort);
+      g_assert_cmpint (connect_cohort_get_enrolled (cohort), ==, i % 8);
+    }
+
+  /* the same drug id is stored once for all cohorts */
+  {
+    g_autoptr(ConnectCohort) a = g_list_model_get_item (cohorts, 0);
+    g_autoptr(ConnectCohort) b = g_list_model_get_item (cohorts, n - 1);
+
+    g_assert_true (connect_cohort_get_drugs (a)[0] == connect_cohort_get_drugs (b)[0]);
+  }
+}
+
 /* The embedded sample */
 
 static void
@@ -1453,6 +1565,9 @@ main (int   argc,
   g_test_add_func ("/connect/feed/ids", test_ids);
   g_test_add_func ("/connect/feed/counts", test_counts);
   g_test_add_func ("/connect/feed/issue-entity-fields", test_issue_entity_fields);
+  g_test_add_func ("/connect/feed/string-escapes", test_string_escapes);
+  g_test_add_func ("/connect/feed/whitespace", test_whitespace);
+  g_test_add_func ("/connect/feed/large", test_large);
   g_test_add_func ("/connect/feed/too-large", test_too_large);
   g_test_add_func ("/connect/feed/deep-nesting", test_deep_nesting);
   g_test_add_func ("/connect/feed/invalid-all-listed", test_invalid_all_listed);
