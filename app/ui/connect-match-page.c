@@ -919,6 +919,15 @@ keynav_failed_cb (GtkListBox       *list,
 
 /* GObject */
 
+/* Focusing the page focuses where the clinician starts: the tumour. */
+static gboolean
+connect_match_page_grab_focus (GtkWidget *widget)
+{
+  ConnectMatchPage *self = CONNECT_MATCH_PAGE (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->tumour_entry));
+}
+
 static void
 connect_match_page_dispose (GObject *object)
 {
@@ -997,6 +1006,8 @@ connect_match_page_class_init (ConnectMatchPageClass *klass)
   object_class->finalize = connect_match_page_finalize;
   object_class->get_property = connect_match_page_get_property;
   object_class->set_property = connect_match_page_set_property;
+
+  widget_class->grab_focus = connect_match_page_grab_focus;
 
   /**
    * ConnectMatchPage:feed:
