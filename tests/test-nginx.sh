@@ -103,6 +103,22 @@ assert (os.stat(os.path.join(cache, "feed.json")).st_mode & 0o777) == 0o600
 print("ok: updated, then not-modified; cache verified")
 PY
 
+# A failed fetch (the test CA is not trusted without --ca-file): exit 1, a
+# classified error, and the cache byte for byte as it was.
+cp "$TMP/cache/feed.json" "$TMP/body.before"
+cp "$TMP/cache/feed-meta.json" "$TMP/meta.before"
+set +e
+FAILED=$("$CONNECT_FEED" fetch "$URL" --cache-dir "$TMP/cache" --format json 2>"$TMP/stderr")
+STATUS=$?
+set -e
+echo "untrusted: exit $STATUS: $FAILED"
+[ "$STATUS" -eq 1 ]
+echo "$FAILED" | python3 -c 'import json, sys; r = json.load(sys.stdin); assert r["result"] == "error" and r["error"] == "tls", r'
+grep -q '^connect-feed: error: ' "$TMP/stderr"
+cmp "$TMP/cache/feed.json" "$TMP/body.before"
+cmp "$TMP/cache/feed-meta.json" "$TMP/meta.before"
+echo "ok: untrusted server refused, cache untouched"
+
 # nginx saw two requests: a 200 and a 304.
 grep -c '" 200 ' "$TMP/logs/access.log" | grep -qx 1
 grep -c '" 304 ' "$TMP/logs/access.log" | grep -qx 1
