@@ -281,6 +281,44 @@ test_wrong_host (Fixture       *fx,
 }
 
 static void
+test_expired (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GBytes) feed = test_read_feed ("minimal.json");
+  g_autoptr(TestServer) server = test_server_new ("expired", feed);
+  g_autoptr(ConnectSync) sync = new_sync ();
+  g_autofree char *url = test_server_url (server, "/feed");
+  g_autoptr(GError) error = NULL;
+
+  error = expect_failure (fx, sync, url, CONNECT_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "expired"));
+  g_assert_cmpuint (test_server_hits (server, "/feed"), ==, 0);
+}
+
+static void
+test_backoff (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(GBytes) feed = test_read_feed ("minimal.json");
+  g_autoptr(TestServer) server = test_server_new ("server", feed);
+  g_autoptr(ConnectSync) sync = new_sync ();
+  g_autofree char *url = test_server_url (server, "/always500");
+  g_autoptr(GError) error = NULL;
+  gint64 start, elapsed;
+
+  /* 3 retries after 200, 400 and 800 ms, each jittered into [d/2, d]:
+   * between 700 and 1400 ms of waiting in all. */
+  connect_sync_set_retries (sync, 3, 200);
+  start = g_get_monotonic_time ();
+  error = expect_failure (fx, sync, url, CONNECT_ERROR_HTTP_STATUS);
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("4 attempts in %" G_GINT64_FORMAT " ms", elapsed / 1000);
+  g_assert_cmpuint (test_server_hits (server, "/always500"), ==, 4);
+  g_assert_cmpint (elapsed, >=, 700 * 1000);
+  g_assert_cmpint (elapsed, <, 3000 * 1000);
+}
+
+static void
 test_hanging_deadline (Fixture       *fx,
                        gconstpointer  data)
 {
@@ -616,6 +654,8 @@ main (int   argc,
   ADD ("tls-untrusted", test_untrusted, NULL);
   ADD ("tls-untrusted-test-ca", test_system_ca_does_not_trust_test_ca, NULL);
   ADD ("tls-wrong-host", test_wrong_host, NULL);
+  ADD ("tls-expired", test_expired, NULL);
+  ADD ("backoff", test_backoff, NULL);
   ADD ("hanging-deadline", test_hanging_deadline, NULL);
   ADD ("hanging-inactivity", test_hanging_inactivity, NULL);
   ADD ("drip-deadline", test_drip_deadline, NULL);
