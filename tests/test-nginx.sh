@@ -32,6 +32,8 @@ PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 
 mkdir -p "$TMP/www" "$TMP/logs" "$TMP/temp" "$TMP/cache"
 cp "$CONNECT_TEST_DATA/feeds/base.json" "$TMP/www/feed.json"
+mkdir -p "$TMP/www/private"
+cp "$CONNECT_TEST_DATA/feeds/minimal.json" "$TMP/www/private/feed.json"
 
 cat > "$TMP/nginx.conf" <<CONF
 daemon off;
@@ -54,6 +56,10 @@ http {
     ssl_certificate_key $CONNECT_TEST_DATA/certs/server.key;
     root $TMP/www;
     etag on;
+    # A partner-only copy: needs the bearer token.
+    location /private/ {
+      if (\$http_authorization != "Bearer partner-secret") { return 401; }
+    }
   }
 }
 CONF
@@ -119,7 +125,28 @@ cmp "$TMP/cache/feed.json" "$TMP/body.before"
 cmp "$TMP/cache/feed-meta.json" "$TMP/meta.before"
 echo "ok: untrusted server refused, cache untouched"
 
-# nginx saw two requests: a 200 and a 304.
+# nginx saw two requests: a 200 and a 304 (before the token checks).
 grep -c '" 200 ' "$TMP/logs/access.log" | grep -qx 1
 grep -c '" 304 ' "$TMP/logs/access.log" | grep -qx 1
 echo "ok: nginx access log shows one 200 and one 304"
+
+# --token-env: the partner-only feed needs the bearer token.
+PRIVATE="https://127.0.0.1:$PORT/private/feed.json"
+set +e
+NOTOKEN=$("$CONNECT_FEED" fetch "$PRIVATE" --ca-file "$CONNECT_TEST_DATA/certs/ca.pem" \
+  --cache-dir "$TMP/private-cache" --format json 2>/dev/null)
+STATUS=$?
+set -e
+echo "without token: exit $STATUS: $NOTOKEN"
+[ "$STATUS" -eq 1 ]
+echo "$NOTOKEN" | python3 -c 'import json, sys; r = json.load(sys.stdin); assert r["error"] == "http-status" and "401" in r["message"], r'
+[ ! -e "$TMP/private-cache/feed.json" ]
+WITHTOKEN=$(CONNECT_TEST_TOKEN=partner-secret "$CONNECT_FEED" fetch "$PRIVATE" \
+  --ca-file "$CONNECT_TEST_DATA/certs/ca.pem" --cache-dir "$TMP/private-cache" \
+  --token-env CONNECT_TEST_TOKEN --format json)
+echo "with token: $WITHTOKEN"
+echo "$WITHTOKEN" | python3 -c 'import json, sys; r = json.load(sys.stdin); assert r["result"] == "updated", r'
+cmp "$TMP/private-cache/feed.json" "$TMP/www/private/feed.json"
+# The token is in no file of the cache.
+! grep -rq partner-secret "$TMP/private-cache"
+echo "ok: bearer token sent with --token-env, never cached"
