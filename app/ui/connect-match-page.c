@@ -157,6 +157,26 @@ compare_strings (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Letters and digits only, upper-cased: "B-RAF" and "BRAF" are one key. */
+static char *
+spelling_key (const char *text)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (key, g_unichar_toupper (c));
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* Adds @gene and its aliases to the completions, each alone and with the
+ * variant or kind of alteration; spellings that differ only in dashes or
+ * spaces ("B-RAF") are left out. */
 static void
 add_gene_phrases (GHashTable        *seen,
                   GPtrArray         *strings,
@@ -164,6 +184,7 @@ add_gene_phrases (GHashTable        *seen,
                   const char        *variant,
                   ConnectAlteration  alteration)
 {
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char * const *aliases;
   const char *kind = NULL;
 
@@ -173,6 +194,15 @@ add_gene_phrases (GHashTable        *seen,
   aliases = connect_genes_aliases (connect_genes_canonical (gene));
   for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
     {
+      char *key = spelling_key (aliases[i]);
+
+      if (g_hash_table_contains (keys, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_add (keys, key);
+
       add_unique (seen, strings, aliases[i]);
 
       if (variant != NULL && *variant != '\0')
@@ -1045,7 +1075,7 @@ new_completion (GtkEntry *entry)
   GtkEntryCompletion *completion = gtk_entry_completion_new ();
 
   gtk_entry_completion_set_text_column (completion, 0);
-  gtk_entry_completion_set_minimum_key_length (completion, 1);
+  gtk_entry_completion_set_minimum_key_length (completion, 2);
   gtk_entry_completion_set_popup_completion (completion, TRUE);
   gtk_entry_completion_set_inline_completion (completion, FALSE);
   gtk_entry_set_completion (entry, completion);
