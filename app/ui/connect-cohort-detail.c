@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "connect-cohort-detail.h"
+#include "connect-links.h"
 #include "connect-ui-text.h"
 #include "connect-watchlist.h"
 
@@ -74,7 +75,7 @@ trial_registry_url (ConnectTrial *trial)
     }
 
   url = connect_trial_get_url (trial);
-  if (url != NULL && g_ascii_strncasecmp (url, "https://", 8) == 0)
+  if (connect_link_is_safe (url))
     return g_strdup (url);
 
   return NULL;
@@ -857,6 +858,8 @@ mail_contact_action (GtkWidget  *widget,
 
   escaped = g_uri_escape_string (self->contact, "@", FALSE);
   uri = g_strconcat ("mailto:", escaped, NULL);
+  if (!connect_link_is_safe (uri))
+    return;
   gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
 }
 
@@ -868,8 +871,7 @@ open_registry_action (GtkWidget  *widget,
   ConnectCohortDetail *self = CONNECT_COHORT_DETAIL (widget);
 
   /* Only ever hand https: links to the browser. */
-  if (self->registry_url == NULL ||
-      g_ascii_strncasecmp (self->registry_url, "https://", 8) != 0)
+  if (!connect_link_is_safe (self->registry_url))
     return;
 
   gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), self->registry_url, GDK_CURRENT_TIME);
