@@ -297,6 +297,22 @@ test_dates_short (void)
   g_assert_cmpuint (axis.ticks->len, >=, 2);
   g_assert_cmpuint (axis.ticks->len, <=, 6);
   g_assert_cmpfloat (connect_chart_date_axis_map (&axis, julian (2024, 6, 30), 0, 300), ==, 150);
+  g_assert_cmpint (axis.unit, ==, CONNECT_CHART_DATE_UNIT_DAY);
+  g_assert_cmpuint (axis.every, ==, 7);
+  for (guint i = 0; i < axis.ticks->len; i++)
+    {
+      guint32 day = g_array_index (axis.ticks, guint32, i);
+      g_autofree char *label = connect_chart_date_axis_format_tick (&axis, day);
+
+      /* Weekly ticks on Mondays; labels without padding: "1 Jul" */
+      g_assert_cmpuint ((day - 1) % 7, ==, 0);
+      g_assert_true (g_ascii_isdigit (label[0]));
+    }
+  {
+    g_autofree char *label = connect_chart_date_axis_format_tick (&axis, julian (2024, 7, 1));
+
+    g_assert_cmpstr (label, ==, "1 Jul");
+  }
   connect_chart_date_axis_clear (&axis);
 
   /* No dates at all. */

@@ -501,7 +501,7 @@ connect_chart_date_axis_format_tick (const ConnectChartDateAxis *axis,
     default:
       {
         /* Translators: a day on a chart's date axis (g_date_time_format) */
-        g_autofree char *text = g_date_time_format (time, _("%e %b"));
+        g_autofree char *text = g_date_time_format (time, _("%-d %b"));
 
         return g_strdup (g_strstrip (text));
       }
