@@ -208,6 +208,23 @@ connect_supply_format_exhausted_on (ConnectForecast *forecast)
 }
 
 char *
+connect_supply_format_exhausted_on_short (ConnectForecast *forecast)
+{
+  g_autofree char *date = NULL;
+  const GDate *exhausted_on;
+
+  g_return_val_if_fail (CONNECT_IS_FORECAST (forecast), NULL);
+
+  exhausted_on = connect_forecast_get_exhausted_on (forecast);
+  if (exhausted_on == NULL || !g_date_valid (exhausted_on))
+    return NULL;
+
+  date = format_short_date (exhausted_on);
+  /* TRANSLATORS: when committed slots run out: "until 3 Mar 2027" */
+  return date != NULL ? g_strdup_printf (_("until %s"), date) : NULL;
+}
+
+char *
 connect_supply_format_validity (ConnectCommitment *commitment)
 {
   const GDate *from, *until;

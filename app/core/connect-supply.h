@@ -41,6 +41,9 @@ char       *connect_supply_format_runway      (ConnectForecast   *forecast);
 /* "until 3 March 2027", or NULL when unknown. */
 char       *connect_supply_format_exhausted_on (ConnectForecast  *forecast);
 
+/* The same with a short date: "until 3 Mar 2027", or NULL. */
+char       *connect_supply_format_exhausted_on_short (ConnectForecast *forecast);
+
 /* "1 Mar 2021 – 31 Jan 2027", "from 1 Mar 2021", "until 31 Jan 2027",
  * or NULL when both are absent. */
 char       *connect_supply_format_validity    (ConnectCommitment *commitment);

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "connect-change-format.h"
+#include "connect-changes-page.h"
+
+struct _ConnectChangesPage
+{
+  AdwBin            parent_instance;
+
+  ConnectStore     *store;
+  ConnectChangeLog *log;
+  GCancellable     *cancellable;
+
+  /* Template widgets */
+  GtkStack         *stack;
+  GtkBox           *content;
+};
+
+G_DEFINE_FINAL_TYPE (ConnectChangesPage, connect_changes_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The kinds in the diff's order. */
+static const ConnectEntityKind kinds[] = {
+  CONNECT_ENTITY_KIND_TRIAL,
+  CONNECT_ENTITY_KIND_PARTNER,
+  CONNECT_ENTITY_KIND_SITE,
+  CONNECT_ENTITY_KIND_DRUG,
+  CONNECT_ENTITY_KIND_COHORT,
+  CONNECT_ENTITY_KIND_COMMITMENT,
+};
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  /* TRANSLATORS: when a sync happened; see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+/* "3 cohorts, 1 site" */
+static char *
+summarize (GListModel *groups)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      guint n = connect_change_group_list_count_kind (groups, kinds[i]);
+
+      if (n == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append_printf (text, "%u %s", n,
+                              n == 1 ? connect_change_format_kind_label (kinds[i])
+                                     : connect_change_format_kind_heading (kinds[i]));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static GtkWidget *
+group_row (ConnectChangeGroup *group,
+           gboolean            with_kind)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *description = connect_change_group_describe (group);
+  g_autofree char *title = NULL;
+  g_autofree char *accessible = connect_change_group_to_string (group);
+  const char *icon;
+
+  if (with_kind)
+    /* TRANSLATORS: "Cohort IMP-006"; the kind of entity, then its id */
+    title = g_strdup_printf (_("%s %s"),
+                             connect_change_format_kind_label (connect_change_group_get_entity_kind (group)),
+                             connect_change_group_get_id (group));
+  else
+    title = g_strdup (connect_change_group_get_id (group));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
+                                  -1);
+
+  switch (connect_change_group_get_change_type (group))
+    {
+    case CONNECT_CHANGE_ADDED:
+      icon = "list-add-symbolic";
+      break;
+    case CONNECT_CHANGE_REMOVED:
+      icon = "list-remove-symbolic";
+      break;
+    case CONNECT_CHANGE_CHANGED:
+    default:
+      icon = "document-edit-symbolic";
+      break;
+    }
+  {
+    GtkWidget *image = gtk_image_new_from_icon_name (icon);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (image),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    connect_change_group_get_change_type (group) == CONNECT_CHANGE_ADDED
+                                    ? _("Added")
+                                    : connect_change_group_get_change_type (group) == CONNECT_CHANGE_REMOVED
+                                    ? _("Removed") : _("Changed"),
+                                    -1);
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), image);
+  }
+
+  return row;
+}
+
+/* The newest sync: one group per kind of entity. */
+static void
+add_latest (ConnectChangesPage *self,
+            ConnectSyncRecord  *record)
+{
+  g_autoptr(GListModel) groups = connect_change_group_list_new (connect_sync_record_get_changes (record));
+  g_autofree char *time = format_time (connect_sync_record_get_time (record));
+  g_autofree char *heading_text = NULL;
+  GtkWidget *heading;
+  guint n = g_list_model_get_n_items (groups);
+
+  /* TRANSLATORS: the heading above the newest changes; %s is a date and time */
+  heading_text = g_strdup_printf (_("Latest Changes · %s"), time);
+  heading = gtk_label_new (heading_text);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "title-3");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
+                                  -1);
+  gtk_box_append (self->content, heading);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      guint count = connect_change_group_list_count_kind (groups, kinds[k]);
+      g_autofree char *title = NULL;
+      GtkWidget *group;
+
+      if (count == 0)
+        continue;
+
+      group = adw_preferences_group_new ();
+      /* TRANSLATORS: a group of changes: "Cohorts (3)" */
+      title = g_strdup_printf (_("%s (%u)"), connect_change_format_kind_heading (kinds[k]), count);
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ConnectChangeGroup) g = g_list_model_get_item (groups, i);
+
+          if (connect_change_group_get_entity_kind (g) == kinds[k])
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), group_row (g, FALSE));
+        }
+
+      gtk_box_append (self->content, group);
+    }
+}
+
+/* An earlier sync: one expander row. */
+static GtkWidget *
+earlier_row (ConnectSyncRecord *record)
+{
+  g_autoptr(GListModel) groups = connect_change_group_list_new (connect_sync_record_get_changes (record));
+  g_autofree char *time = format_time (connect_sync_record_get_time (record));
+  g_autofree char *summary = summarize (groups);
+  GtkWidget *row = adw_expander_row_new ();
+  guint n = g_list_model_get_n_items (groups);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), time);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConnectChangeGroup) g = g_list_model_get_item (groups, i);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), group_row (g, TRUE));
+    }
+
+  return row;
+}
+
+static void
+rebuild (ConnectChangesPage *self)
+{
+  GListModel *syncs = connect_change_log_get_syncs (self->log);
+  guint n = g_list_model_get_n_items (syncs);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
+    gtk_box_remove (self->content, child);
+
+  if (n == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  {
+    g_autoptr(ConnectSyncRecord) latest = g_list_model_get_item (syncs, 0);
+
+    add_latest (self, latest);
+  }
+
+  if (n > 1)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Earlier Syncs"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("The changes of up to 20 syncs are kept"));
+      for (guint i = 1; i < n; i++)
+        {
+          g_autoptr(ConnectSyncRecord) record = g_list_model_get_item (syncs, i);
+
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), earlier_row (record));
+        }
+      gtk_box_append (self->content, group);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+store_changed_cb (ConnectChangesPage *self,
+                  guint               n_changes,
+                  ConnectStore       *store)
+{
+  /* Records the swap; an empty list is not kept. */
+  connect_change_log_append (self->log, NULL, connect_store_get_changes (store));
+}
+
+static void
+log_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!connect_change_log_load_finish (CONNECT_CHANGE_LOG (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read the change log: %s", error->message);
+}
+
+static void
+connect_changes_page_dispose (GObject *object)
+{
+  ConnectChangesPage *self = CONNECT_CHANGES_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_CHANGES_PAGE);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->log);
+
+  G_OBJECT_CLASS (connect_changes_page_parent_class)->dispose (object);
+}
+
+static void
+connect_changes_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ConnectChangesPage *self = CONNECT_CHANGES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+connect_changes_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ConnectChangesPage *self = CONNECT_CHANGES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      connect_changes_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+connect_changes_page_class_init (ConnectChangesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = connect_changes_page_dispose;
+  object_class->get_property = connect_changes_page_get_property;
+  object_class->set_property = connect_changes_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CONNECT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/connectnorway/Cohorts/connect-changes-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ConnectChangesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ConnectChangesPage, content);
+}
+
+static void
+connect_changes_page_init (ConnectChangesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->log = connect_change_log_new (NULL);
+  g_signal_connect_object (connect_change_log_get_syncs (self->log), "items-changed",
+                           G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+
+  /* Read off the main loop. */
+  connect_change_log_load_async (self->log, self->cancellable, log_loaded_cb, NULL);
+}
+
+GtkWidget *
+connect_changes_page_new (void)
+{
+  return g_object_new (CONNECT_TYPE_CHANGES_PAGE, NULL);
+}
+
+ConnectStore *
+connect_changes_page_get_store (ConnectChangesPage *self)
+{
+  g_return_val_if_fail (CONNECT_IS_CHANGES_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+connect_changes_page_set_store (ConnectChangesPage *self,
+                                ConnectStore       *store)
+{
+  g_return_if_fail (CONNECT_IS_CHANGES_PAGE (self));
+  g_return_if_fail (store == NULL || CONNECT_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * connect_changes_page_get_log:
+ *
+ * Returns: (transfer none): the change log
+ */
+ConnectChangeLog *
+connect_changes_page_get_log (ConnectChangesPage *self)
+{
+  g_return_val_if_fail (CONNECT_IS_CHANGES_PAGE (self), NULL);
+
+  return self->log;
+}
