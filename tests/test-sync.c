@@ -10,6 +10,183 @@
 
 /* Every failure case: the error class AND a cache left byte for byte. */
 
+/* A resolver that finds no name at all, for the name-resolution class
+ * without any DNS. */
+typedef struct { GResolver parent_instance; } FailResolver;
+typedef struct { GResolverClass parent_class; } FailResolverClass;
+static GType fail_resolver_get_type (void);
+G_DEFINE_TYPE (FailResolver, fail_resolver, G_TYPE_RESOLVER)
+
+static GList *
+fail_lookup (GResolver     *resolver,
+             const char    *hostname,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+               "No such host: %s", hostname);
+  return NULL;
+}
+
+static GList *
+fail_lookup_with_flags (GResolver                *resolver,
+                        const char               *hostname,
+                        GResolverNameLookupFlags  flags,
+                        GCancellable             *cancellable,
+                        GError                  **error)
+{
+  return fail_lookup (resolver, hostname, cancellable, error);
+}
+
+static void
+fail_lookup_async (GResolver           *resolver,
+                   const char          *hostname,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             data)
+{
+  g_task_report_new_error (resolver, callback, data, fail_lookup_async,
+                           G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+                           "No such host: %s", hostname);
+}
+
+static void
+fail_lookup_with_flags_async (GResolver                *resolver,
+                              const char               *hostname,
+                              GResolverNameLookupFlags  flags,
+                              GCancellable             *cancellable,
+                              GAsyncReadyCallback       callback,
+                              gpointer                  data)
+{
+  fail_lookup_async (resolver, hostname, cancellable, callback, data);
+}
+
+static GList *
+fail_lookup_finish (GResolver     *resolver,
+                    GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+fail_resolver_class_init (FailResolverClass *klass)
+{
+  GResolverClass *resolver_class = G_RESOLVER_CLASS (klass);
+
+  resolver_class->lookup_by_name = fail_lookup;
+  resolver_class->lookup_by_name_async = fail_lookup_async;
+  resolver_class->lookup_by_name_finish = fail_lookup_finish;
+  resolver_class->lookup_by_name_with_flags = fail_lookup_with_flags;
+  resolver_class->lookup_by_name_with_flags_async = fail_lookup_with_flags_async;
+  resolver_class->lookup_by_name_with_flags_finish = fail_lookup_finish;
+}
+
+static void
+fail_resolver_init (FailResolver *self)
+{
+}
+
+/* A network monitor that says "offline". */
+typedef struct { GObject parent_instance; } OfflineMonitor;
+typedef struct { GObjectClass parent_class; } OfflineMonitorClass;
+static GType offline_monitor_get_type (void);
+static void offline_monitor_iface_init (GNetworkMonitorInterface *iface);
+static void offline_initable_iface_init (GInitableIface *iface);
+G_DEFINE_TYPE_WITH_CODE (OfflineMonitor, offline_monitor, G_TYPE_OBJECT,
+                         G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, offline_initable_iface_init)
+                         G_IMPLEMENT_INTERFACE (G_TYPE_NETWORK_MONITOR, offline_monitor_iface_init))
+
+enum { PROP_AVAILABLE = 1, PROP_METERED, PROP_CONNECTIVITY };
+
+static void
+offline_monitor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_AVAILABLE:
+    case PROP_METERED:
+      g_value_set_boolean (value, FALSE);
+      break;
+    case PROP_CONNECTIVITY:
+      g_value_set_enum (value, G_NETWORK_CONNECTIVITY_LOCAL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+offline_can_reach (GNetworkMonitor     *monitor,
+                   GSocketConnectable  *connectable,
+                   GCancellable        *cancellable,
+                   GError             **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "Offline");
+  return FALSE;
+}
+
+static void
+offline_can_reach_async (GNetworkMonitor     *monitor,
+                         GSocketConnectable  *connectable,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             data)
+{
+  g_task_report_new_error (monitor, callback, data, offline_can_reach_async,
+                           G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "Offline");
+}
+
+static gboolean
+offline_can_reach_finish (GNetworkMonitor  *monitor,
+                          GAsyncResult     *result,
+                          GError          **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+offline_monitor_iface_init (GNetworkMonitorInterface *iface)
+{
+  iface->can_reach = offline_can_reach;
+  iface->can_reach_async = offline_can_reach_async;
+  iface->can_reach_finish = offline_can_reach_finish;
+}
+
+static gboolean
+offline_initable_init (GInitable     *initable,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return TRUE;
+}
+
+static void
+offline_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = offline_initable_init;
+}
+
+static void
+offline_monitor_class_init (OfflineMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = offline_monitor_get_property;
+  g_object_class_override_property (object_class, PROP_AVAILABLE, "network-available");
+  g_object_class_override_property (object_class, PROP_METERED, "network-metered");
+  g_object_class_override_property (object_class, PROP_CONNECTIVITY, "connectivity");
+}
+
+static void
+offline_monitor_init (OfflineMonitor *self)
+{
+}
+
+
 typedef struct
 {
   char   *dir;
@@ -601,6 +778,68 @@ test_refused (Fixture       *fx,
 }
 
 static void
+test_name_resolution (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(GResolver) original = g_resolver_get_default ();
+  g_autoptr(GResolver) failing = g_object_new (fail_resolver_get_type (), NULL);
+  g_autoptr(ConnectSync) sync = new_sync ();
+  g_autoptr(GError) error = NULL;
+
+  g_resolver_set_default (failing);
+  connect_sync_set_retries (sync, 0, 10);
+  error = expect_failure (fx, sync, "https://feed.example.invalid/feed.json",
+                          CONNECT_ERROR_NAME_RESOLUTION);
+  g_resolver_set_default (original);
+}
+
+static void
+test_offline (Fixture       *fx,
+              gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GBytes) feed = test_read_feed ("minimal.json");
+      g_autoptr(TestServer) server = NULL;
+      g_autoptr(ConnectSync) sync = NULL;
+      g_autoptr(ConnectFetchResult) result = NULL;
+      g_autofree char *url = NULL;
+      g_autofree char *refused = NULL;
+      g_autoptr(GError) error = NULL;
+      GNetworkMonitor *monitor;
+
+      /* Before anything asks for the monitor: make it ours. */
+      g_vfs_get_default ();
+      g_io_extension_point_implement (G_NETWORK_MONITOR_EXTENSION_POINT_NAME,
+                                      offline_monitor_get_type (),
+                                      "connect-test-offline", 1000);
+      g_setenv ("GIO_USE_NETWORK_MONITOR", "connect-test-offline", TRUE);
+      monitor = g_network_monitor_get_default ();
+      g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (monitor, offline_monitor_get_type ()));
+      g_assert_false (g_network_monitor_get_network_available (monitor));
+
+      server = test_server_new ("server", feed);
+      sync = new_sync ();
+      connect_sync_set_retries (sync, 0, 10);
+
+      /* A fetch is never gated on the monitor: it tries, and works. */
+      url = test_server_url (server, "/feed");
+      result = connect_sync_fetch (sync, url, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (result->feed);
+
+      /* A failure while the monitor says offline is "offline". */
+      refused = g_strdup_printf ("https://127.0.0.1:%u/feed.json", free_port ());
+      g_clear_error (&error);
+      error = expect_failure (fx, sync, refused, CONNECT_ERROR_OFFLINE);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
 test_cancel (Fixture       *fx,
              gconstpointer  data)
 {
@@ -671,6 +910,8 @@ main (int   argc,
   ADD ("redirect-followed", test_redirect_followed, NULL);
   ADD ("redirect-loop", test_redirect_loop, NULL);
   ADD ("refused", test_refused, NULL);
+  ADD ("name-resolution", test_name_resolution, NULL);
+  ADD ("offline", test_offline, NULL);
   ADD ("cancel", test_cancel, NULL);
   g_test_add_func ("/connect/sync/token-allowed", test_token_allowed);
 
