@@ -456,6 +456,32 @@ test_network_back (Fixture       *fx,
 }
 
 static void
+test_refresh_interval (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autofree char *url = g_strdup_printf ("https://127.0.0.1:%u/feed.json", free_port ());
+
+  g_settings_set_string (fx->settings, "feed-url", url);
+  g_settings_set_uint (fx->settings, "refresh-interval", 45);
+  make_store (fx);
+  g_assert_cmpuint (connect_store_get_refresh_interval (fx->store), ==, 0);
+  connect_store_start (fx->store);
+  g_assert_cmpuint (connect_store_get_refresh_interval (fx->store), ==, 45);
+
+  /* A new interval takes effect at once. */
+  g_settings_set_uint (fx->settings, "refresh-interval", 10);
+  g_assert_cmpuint (connect_store_get_refresh_interval (fx->store), ==, 10);
+
+  /* No feed URL: the sample, no timer. */
+  g_settings_set_string (fx->settings, "feed-url", "");
+  g_assert_false (connect_store_get_can_sync (fx->store));
+  g_assert_cmpuint (connect_store_get_refresh_interval (fx->store), ==, 0);
+  wait_settled (fx->store);
+  g_assert_cmpint (connect_store_get_source (fx->store), ==, CONNECT_FEED_SOURCE_SAMPLE);
+  g_settings_reset (fx->settings, "refresh-interval");
+}
+
+static void
 test_open_file (Fixture       *fx,
                 gconstpointer  data)
 {
@@ -553,6 +579,7 @@ main (int   argc,
   ADD ("corrupt-cache", test_corrupt_cache);
   ADD ("repair", test_repair);
   ADD ("network-back", test_network_back);
+  ADD ("refresh-interval", test_refresh_interval);
   ADD ("open-file", test_open_file);
   ADD ("format-status", test_format_status);
 

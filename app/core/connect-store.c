@@ -30,6 +30,7 @@ struct _ConnectStore
   gboolean           file_mode;
   gboolean           network_available;
   guint              refresh_id;
+  guint              refresh_minutes;
   guint              stale_id;
   GCancellable      *cancellable;   /* the current load or sync */
 };
@@ -454,10 +455,12 @@ rearm_refresh (ConnectStore *self)
   guint minutes;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_minutes = 0;
   if (!self->started || !can_sync (self))
     return;
-  minutes = self->settings != NULL ? g_settings_get_uint (self->settings, "refresh-interval") : 30;
-  self->refresh_id = g_timeout_add_seconds (MAX (minutes, 1) * 60, refresh_cb, self);
+  minutes = MAX (g_settings_get_uint (self->settings, "refresh-interval"), 1);
+  self->refresh_minutes = minutes;
+  self->refresh_id = g_timeout_add_seconds (minutes * 60, refresh_cb, self);
 }
 
 static void
@@ -748,6 +751,7 @@ connect_store_open_file (ConnectStore *self,
 
   self->file_mode = TRUE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->refresh_minutes = 0;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -864,6 +868,13 @@ connect_store_get_data_age (ConnectStore *self)
     return -1;
   now = g_date_time_new_now_utc ();
   return MAX (0, g_date_time_difference (now, self->last_success));
+}
+
+guint
+connect_store_get_refresh_interval (ConnectStore *self)
+{
+  g_return_val_if_fail (CONNECT_IS_STORE (self), 0);
+  return self->refresh_minutes;
 }
 
 /**

@@ -94,6 +94,9 @@ GTimeSpan          connect_store_get_data_age     (ConnectStore  *self);
 /* The sync engine, to configure it (a CA file, timeouts) in tests and
  * tools; (transfer none). */
 ConnectSync       *connect_store_get_sync         (ConnectStore  *self);
+/* Minutes between automatic syncs now armed (the `refresh-interval`
+ * key), or 0 when the store does not sync by itself. */
+guint              connect_store_get_refresh_interval (ConnectStore *self);
 /* The cache directory in use. */
 const char        *connect_store_get_cache_dir    (ConnectStore  *self);
 
