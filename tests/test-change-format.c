@@ -63,6 +63,18 @@ test_field (void)
   g_assert_cmpstr (b, ==, "status");
 }
 
+static void
+test_kind_count (void)
+{
+  g_autofree char *one = connect_change_format_kind_count (CONNECT_ENTITY_KIND_COHORT, 1);
+  g_autofree char *three = connect_change_format_kind_count (CONNECT_ENTITY_KIND_COMMITMENT, 3);
+
+  g_assert_cmpstr (one, ==, "1 cohort");
+  g_assert_cmpstr (three, ==, "3 commitments");
+  g_assert_cmpstr (connect_change_format_kind_heading (CONNECT_ENTITY_KIND_SITE), ==, "Sites");
+  g_assert_cmpstr (connect_change_format_kind_label (CONNECT_ENTITY_KIND_SITE), ==, "Site");
+}
+
 static ConnectChange *
 changed (ConnectEntityKind  kind,
          const char        *id,
@@ -212,6 +224,7 @@ main (int   argc,
 
   g_test_add_func ("/connect/change-format/values", test_values);
   g_test_add_func ("/connect/change-format/field", test_field);
+  g_test_add_func ("/connect/change-format/kind-count", test_kind_count);
   g_test_add_func ("/connect/change-format/change-text", test_change_text);
   g_test_add_func ("/connect/change-format/grouping", test_grouping);
   g_test_add_func ("/connect/change-format/from-diff", test_from_diff);

@@ -232,6 +232,32 @@ connect_change_format_kind_label (ConnectEntityKind kind)
     }
 }
 
+char *
+connect_change_format_kind_count (ConnectEntityKind kind,
+                                  guint             n)
+{
+  switch (kind)
+    {
+    case CONNECT_ENTITY_KIND_TRIAL:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trial", "%u trials", n), n);
+    case CONNECT_ENTITY_KIND_PARTNER:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner", "%u partners", n), n);
+    case CONNECT_ENTITY_KIND_SITE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u site", "%u sites", n), n);
+    case CONNECT_ENTITY_KIND_DRUG:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u drug", "%u drugs", n), n);
+    case CONNECT_ENTITY_KIND_COHORT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cohort", "%u cohorts", n), n);
+    case CONNECT_ENTITY_KIND_COMMITMENT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u commitment", "%u commitments", n), n);
+    case CONNECT_ENTITY_KIND_SNAPSHOT:
+    case CONNECT_ENTITY_KIND_EVENT:
+    case CONNECT_ENTITY_KIND_FEED:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other", "%u others", n), n);
+    }
+}
+
 /* ConnectChangeGroup */
 
 static void

@@ -40,6 +40,11 @@ const char        *connect_change_format_kind_heading (ConnectEntityKind kind);
  * (translated). */
 const char        *connect_change_format_kind_label (ConnectEntityKind kind);
 
+/* A count of entities in running text: "1 cohort", "3 commitments"
+ * (translated, plural forms). */
+char              *connect_change_format_kind_count (ConnectEntityKind kind,
+                                                     guint             n);
+
 /* ConnectChangeGroup: the changes of one entity in one sync. */
 
 #define CONNECT_TYPE_CHANGE_GROUP (connect_change_group_get_type ())

@@ -62,9 +62,11 @@ summarize (GListModel *groups)
         continue;
       if (text->len > 0)
         g_string_append (text, ", ");
-      g_string_append_printf (text, "%u %s", n,
-                              n == 1 ? connect_change_format_kind_label (kinds[i])
-                                     : connect_change_format_kind_heading (kinds[i]));
+      {
+        g_autofree char *count = connect_change_format_kind_count (kinds[i], n);
+
+        g_string_append (text, count);
+      }
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
