@@ -254,6 +254,10 @@ load_cache_cb (GObject      *object,
   if (data->error != NULL)
     g_warning ("%s", data->error->message);
 
+  /* A sync that finished first already shows newer data. */
+  if (self->source == CONNECT_FEED_SOURCE_NETWORK)
+    return;
+
   if (data->meta != NULL)
     {
       swap_feed (self, data->feed, CONNECT_FEED_SOURCE_CACHE, NULL);
