@@ -285,6 +285,8 @@ load_current (ConnectStore *self)
   self->cancellable = g_cancellable_new ();
   set_state (self, CONNECT_SYNC_STATE_IDLE);
   set_error (self, NULL);
+  /* What is shown now (another URL's data) is no longer current. */
+  set_source (self, CONNECT_FEED_SOURCE_NONE);
 
   /* No source object: the task may be freed in the worker thread, and the
    * store must only ever be released on the main thread. */
