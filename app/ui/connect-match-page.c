@@ -50,6 +50,7 @@ struct _ConnectMatchPage
   GtkEntry           *alteration_entry;
   GtkButton          *add_button;
   GtkFlowBox         *chips;
+  GtkLabel           *tumour_error_label;
   GtkLabel           *error_label;
   GtkButton          *find_button;
   GtkStack           *stack;
@@ -329,56 +330,50 @@ update_sensitivity (ConnectMatchPage *self)
 static void
 clear_error (ConnectMatchPage *self)
 {
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
-    return;
+  GtkEntry *entries[] = { self->tumour_entry, self->alteration_entry };
+  GtkLabel *labels[] = { self->tumour_error_label, self->error_label };
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_label_set_text (self->error_label, "");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->tumour_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->alteration_entry), "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->tumour_entry),
-                              GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->alteration_entry),
-                              GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->tumour_entry),
-                                 GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->alteration_entry),
-                                 GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      if (!gtk_widget_get_visible (GTK_WIDGET (labels[i])))
+        continue;
+
+      gtk_widget_set_visible (GTK_WIDGET (labels[i]), FALSE);
+      gtk_label_set_text (labels[i], "");
+      gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entries[i]),
+                                  GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (entries[i]),
+                                     GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+    }
 }
 
+/* Shows the matcher's message under the field it is about. */
 static void
-mark_invalid (ConnectMatchPage *self,
-              GtkEntry         *entry)
+show_error (ConnectMatchPage *self,
+            const GError     *error)
 {
+  GtkEntry *entry = self->alteration_entry;
+  GtkLabel *label = self->error_label;
+
+  clear_error (self);
+
+  if (g_error_matches (error, CONNECT_MATCH_ERROR, CONNECT_MATCH_ERROR_INVALID_TUMOR))
+    {
+      entry = self->tumour_entry;
+      label = self->tumour_error_label;
+    }
+
+  gtk_label_set_text (label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
   gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
                                GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->error_label, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
                                   -1);
-}
-
-static void
-show_error (ConnectMatchPage *self,
-            const GError     *error)
-{
-  clear_error (self);
-
-  gtk_label_set_text (self->error_label, error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-
-  /* Point at the field that is wrong. */
-  if (g_error_matches (error, CONNECT_MATCH_ERROR, CONNECT_MATCH_ERROR_INVALID_TUMOR))
-    {
-      mark_invalid (self, self->tumour_entry);
-      gtk_widget_grab_focus (GTK_WIDGET (self->tumour_entry));
-    }
-  else
-    {
-      mark_invalid (self, self->alteration_entry);
-      gtk_widget_grab_focus (GTK_WIDGET (self->alteration_entry));
-    }
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
 }
 
 /* Chips */
@@ -1056,6 +1051,7 @@ connect_match_page_class_init (ConnectMatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, alteration_entry);
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, chips);
+  gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, tumour_error_label);
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, find_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, stack);

@@ -219,6 +219,26 @@ class TestMatch(MatchTestCase):
         self.press('Return')
         self.wait_results('4 results for COADREAD with BRAF V600E')
 
+    def test_missing_tumour_shown_under_the_tumour(self):
+        self.open_match_view()
+        self.fill('a', 'Alterations', 'BRAF V600E')
+        self.press('Return')
+        message = self.app.wait_for('label', re.compile('^Enter the tumour'))
+        tumour = self.app.wait_for(ENTRY, 'Tumour')
+        self.app.wait_until(lambda: self.focused(tumour), message='the tumour entry to get the focus')
+        # Under the tumour entry, above the alterations.
+        pyatspi = __import__('pyatspi')
+        y = lambda node: node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y
+        alterations = self.app.wait_for(ENTRY, 'Alterations')
+        self.assertLess(y(tumour), y(message))
+        self.assertLess(y(message), y(alterations))
+        self.assertIsNone(self.group(OPEN))
+
+        self.app.type_text('COADREAD')
+        self.app.wait_gone('label', re.compile('^Enter the tumour'))
+        self.press('Return')
+        self.wait_results('4 results for COADREAD with BRAF V600E')
+
     def test_remove_alteration(self):
         self.open_match_view()
         self.fill('t', 'Tumour', 'COADREAD')
