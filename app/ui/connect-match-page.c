@@ -795,6 +795,7 @@ build_cb (GObject      *object,
   gtk_entry_completion_set_model (self->alteration_completion, alterations);
 
   update_sensitivity (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->results_scroller), TRUE);
 
   /* The results shown came from the previous feed: ask again. */
   if (self->shown_tumour != NULL)
@@ -813,6 +814,10 @@ connect_match_page_rebuild (ConnectMatchPage *self)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->matcher);
   update_sensitivity (self);
+
+  /* Results of the previous feed stay greyed out until they are asked
+   * again of the new one. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->results_scroller), FALSE);
 
   if (self->feed == NULL)
     {
