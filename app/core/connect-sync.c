@@ -371,8 +371,8 @@ fetch_fail_or_retry (GTask    *task,
   g_source_attach (f->retry_source, g_task_get_context (task));
 }
 
-/* A syntax error at (or after) the last non-blank character means the
- * text simply stops: the body was cut off. libsoup 3.2 reports a cut
+/* A syntax error after the last non-blank character means the text simply
+ * stops: the body was cut off. libsoup 3.2 reports a cut
  * chunked body as complete, so this is how such a cut shows. */
 static gboolean
 issue_at_end (const ConnectIssue *issue,
@@ -406,7 +406,10 @@ issue_at_end (const ConnectIssue *issue,
         column++;
     }
 
-  return issue->line > line || (issue->line == line && issue->column >= column);
+  /* Strictly after it: an error *at* the last character (a stray "}") is
+   * a broken feed, not a cut one. (Checked: every cut of a test feed gives
+   * a syntax error after its last character.) */
+  return issue->line > line || (issue->line == line && issue->column > column);
 }
 
 typedef struct
