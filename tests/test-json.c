@@ -373,16 +373,12 @@ test_depth_huge (void)
 {
   const gsize n = 10000000;
   g_autofree char *json = g_malloc (n);
-  gint64 start;
-  gint64 elapsed;
 
   memset (json, '[', n);
 
-  start = g_get_monotonic_time ();
+  /* Refused at the first level too deep (its speed is measured by
+   * tests/bench/bench-core, not here) */
   assert_rejected (json, n, MAX_DEPTH, 1, MAX_DEPTH + 1, "Nesting deeper than 64 levels");
-  elapsed = g_get_monotonic_time () - start;
-  g_test_message ("10 000 000 '[' rejected in %" G_GINT64_FORMAT " µs", elapsed);
-  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC / 10);
 
   /* Without a limit the explicit stack copes: refused only at the end */
   assert_rejected (json, n, G_MAXUINT, 1, n + 1, "Expected a value or ']'");
@@ -395,18 +391,13 @@ test_wide_object (void)
   g_autoptr(GString) json = g_string_new ("{");
   g_autofree char *dup = NULL;
   guint dup_column;
-  gint64 start;
-  gint64 elapsed;
 
   for (guint i = 0; i < n; i++)
     g_string_append_printf (json, "%s\"member%u\": %u", i > 0 ? ", " : "", i, i);
   g_string_append_c (json, '}');
 
-  start = g_get_monotonic_time ();
+  /* Its speed is measured by tests/bench/bench-core */
   assert_accepted (json->str, json->len, MAX_DEPTH);
-  elapsed = g_get_monotonic_time () - start;
-  g_test_message ("%u members accepted in %" G_GINT64_FORMAT " µs", n, elapsed);
-  g_assert_cmpint (elapsed, <, G_USEC_PER_SEC);
 
   /* The first name again, at the end, escaped */
   g_string_truncate (json, json->len - 1);
