@@ -34,7 +34,8 @@ typedef enum
 typedef struct
 {
   ConnectCohort  *cohort;      /* (unowned): the feed's list holds it */
-  char           *key;         /* folded: id, name, tumour, genes and aliases, variant, alteration */
+  const char     *key;         /* folded: id, name, tumour, genes and aliases, variant, alteration;
+                                * in the index's keys chunk */
   const char     *tumor_name;  /* folded, shared */
   const char     *tumor_code;  /* folded, shared */
   const char    **genes;       /* canonical, interned; NULL-terminated */
@@ -54,6 +55,8 @@ struct _ConnectCohortIndex
   GArray      *cohorts;        /* CohortEntry */
   RefTable     tables[N_TABLES];
   GStringChunk *strings;       /* shared folded strings */
+  GStringChunk *keys;          /* the cohorts' keys, one after the other: a
+                                * search reads them in order from memory */
 };
 
 G_DEFINE_FINAL_TYPE (ConnectCohortIndex, connect_cohort_index, G_TYPE_OBJECT)
@@ -324,7 +327,6 @@ cohort_entry_clear (gpointer data)
 {
   CohortEntry *entry = data;
 
-  g_free (entry->key);
   g_free (entry->genes);
   g_free (entry->refs);
 }
@@ -338,6 +340,7 @@ connect_cohort_index_finalize (GObject *object)
   for (guint i = 0; i < N_TABLES; i++)
     ref_table_clear (&self->tables[i]);
   g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->keys, g_string_chunk_free);
   g_clear_object (&self->feed);
 
   G_OBJECT_CLASS (connect_cohort_index_parent_class)->finalize (object);
@@ -359,6 +362,7 @@ connect_cohort_index_init (ConnectCohortIndex *self)
   for (guint i = 0; i < N_TABLES; i++)
     ref_table_init (&self->tables[i]);
   self->strings = g_string_chunk_new (4096);
+  self->keys = g_string_chunk_new (256 * 1024);
 }
 
 /* Folds a string shared by many cohorts (tumour names and codes, gene
@@ -487,7 +491,8 @@ index_cohort (ConnectCohortIndex *self,
                                             connect_cohort_get_alteration (cohort));
   key_append (key, alteration);
 
-  entry->key = g_string_free (key, FALSE);
+  entry->key = g_string_chunk_insert_len (self->keys, key->str, (gssize) key->len);
+  g_string_free (key, TRUE);
 
   entry->trial = ref_table_resolve (&self->tables[TABLE_TRIAL], connect_cohort_get_trial (cohort));
 
