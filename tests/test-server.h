@@ -232,6 +232,16 @@ server_cb (SoupServer        *server,
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
                                         invalid, strlen (invalid));
     }
+  else if (g_str_equal (path, "/extra-brace"))
+    {
+      /* Whole, but broken at its very last character. */
+      g_autofree char *text = g_strdup_printf ("%.*s}", (int) g_bytes_get_size (self->feed),
+                                               (const char *) g_bytes_get_data (self->feed, NULL));
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                        text, strlen (text));
+    }
   else if (g_str_equal (path, "/to-http"))
     {
       g_autofree char *location = g_strdup_printf ("http://127.0.0.1:%u/feed", self->port);

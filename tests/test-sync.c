@@ -690,6 +690,20 @@ test_invalid_feed (Fixture       *fx,
 }
 
 static void
+test_broken_at_end (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) feed = test_read_feed ("minimal.json");
+  g_autoptr(TestServer) server = test_server_new ("server", feed);
+  g_autoptr(ConnectSync) sync = new_sync ();
+  g_autofree char *url = test_server_url (server, "/extra-brace");
+  g_autoptr(GError) error = NULL;
+
+  /* Not mistaken for a cut body. */
+  error = expect_failure (fx, sync, url, CONNECT_ERROR_INVALID_FEED);
+}
+
+static void
 test_http_url (Fixture       *fx,
                gconstpointer  data)
 {
@@ -905,6 +919,7 @@ main (int   argc,
   ADD ("gzip", test_gzip_body, NULL);
   ADD ("gzip-bomb", test_gzip_bomb, NULL);
   ADD ("invalid-feed", test_invalid_feed, NULL);
+  ADD ("invalid-feed-at-end", test_broken_at_end, NULL);
   ADD ("http-url", test_http_url, NULL);
   ADD ("redirect-to-http", test_redirect_to_http, NULL);
   ADD ("redirect-followed", test_redirect_followed, NULL);
