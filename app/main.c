@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "connect-application.h"
+#include "connect-measure.h"
 
 int
 main (int   argc,
@@ -16,6 +17,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = connect_application_new ();
+  /* Benchmarks only: off unless CONNECT_MEASURE_* is set. */
+  connect_measure_install (GTK_APPLICATION (app));
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }
