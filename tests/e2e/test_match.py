@@ -17,14 +17,11 @@ Not fitting: IMP-E2E-004 (KRAS), IMP-E2E-005 (melanoma), IMP-E2E-006
 
 import os
 import re
-import shutil
-import subprocess
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import AppTestCase, keysym, main  # noqa: E402
+from harness import AppTestCase, main  # noqa: E402
 
 ENTRY = re.compile(r'^(entry|text)$')
 
@@ -36,20 +33,6 @@ CLOSED = 'Closed Without Benefit'
 
 class MatchTestCase(AppTestCase):
     feed = 'e2e/match.json'
-
-    def press(self, chord):
-        """Presses a key (as a keysym, through AT-SPI) or a chord with
-        modifiers (through XTest with xdotool: AT-SPI takes modifiers as
-        hardware keycodes only)."""
-        if '+' in chord and len(chord) > 1:
-            xdotool = shutil.which('xdotool')
-            self.assertIsNotNone(xdotool, 'xdotool is needed to press ' + chord)
-            subprocess.run([xdotool, 'key', '--clearmodifiers', chord], check=True, timeout=10)
-            time.sleep(0.2)
-            return
-        pyatspi = __import__('pyatspi')
-        pyatspi.Registry.generateKeyboardEvent(keysym(chord), None, pyatspi.KEY_SYM)
-        time.sleep(0.2)
 
     def open_match_view(self):
         """Shows the Match view and waits until matching is possible."""
@@ -70,7 +53,7 @@ class MatchTestCase(AppTestCase):
     def fill(self, mnemonic, name, text):
         """Focuses the entry @name through its mnemonic and types @text."""
         entry = self.app.wait_for(ENTRY, name)
-        self.press('alt+' + mnemonic)
+        self.app.press('alt+' + mnemonic)
         self.app.wait_until(lambda: self.focused(entry), message='%s to get the focus' % name)
         self.app.type_text(text)
         return entry
@@ -81,7 +64,7 @@ class MatchTestCase(AppTestCase):
         if run_with == 'button':
             self.app.click(self.app.wait_for('push button', 'Find Cohorts'))
         else:
-            self.press('Return')
+            self.app.press('Return')
 
     def group(self, title):
         return self.app.find('list', title)
@@ -175,21 +158,21 @@ class TestMatch(MatchTestCase):
         # Tab order: alterations entry, the chip, Find Cohorts, the results.
         find = self.app.wait_for('push button', 'Find Cohorts')
         chip = self.app.wait_for('push button', 'Remove alteration: BRAF V600E')
-        self.press('Tab')
+        self.app.press('Tab')
         self.app.wait_until(lambda: self.focused(chip), message='the chip to get the focus')
-        self.press('Tab')
+        self.app.press('Tab')
         self.app.wait_until(lambda: self.focused(find), message='Find Cohorts to get the focus')
-        self.press('Tab')
+        self.app.press('Tab')
         first = self.app.find('list item', re.compile('^IMP-E2E-001'))
         self.app.wait_until(lambda: self.focused(first), message='the first result to get the focus')
 
         # Down goes on from one group into the next.
         expected = ['^IMP-E2E-002', '^tovorafenib', '^IMP-E2E-003']
         for pattern in expected:
-            self.press('Down')
+            self.app.press('Down')
             row = self.app.find('list item', re.compile(pattern))
             self.app.wait_until(lambda: self.focused(row), message=pattern + ' to get the focus')
-        self.press('Up')
+        self.app.press('Up')
         row = self.app.find('list item', re.compile('^tovorafenib'))
         self.app.wait_until(lambda: self.focused(row), message='Up to go back')
 
@@ -213,16 +196,16 @@ class TestMatch(MatchTestCase):
         self.assertIsNone(self.group(OPEN))
 
         # Correcting it takes the message away and matches.
-        self.press('ctrl+a')
+        self.app.press('ctrl+a')
         self.app.type_text('BRAF V600E')
         self.app.wait_gone('label', re.compile('^Cannot read the alteration'))
-        self.press('Return')
+        self.app.press('Return')
         self.wait_results('4 results for COADREAD with BRAF V600E')
 
     def test_missing_tumour_shown_under_the_tumour(self):
         self.open_match_view()
         self.fill('a', 'Alterations', 'BRAF V600E')
-        self.press('Return')
+        self.app.press('Return')
         message = self.app.wait_for('label', re.compile('^Enter the tumour'))
         tumour = self.app.wait_for(ENTRY, 'Tumour')
         self.app.wait_until(lambda: self.focused(tumour), message='the tumour entry to get the focus')
@@ -236,20 +219,20 @@ class TestMatch(MatchTestCase):
 
         self.app.type_text('COADREAD')
         self.app.wait_gone('label', re.compile('^Enter the tumour'))
-        self.press('Return')
+        self.app.press('Return')
         self.wait_results('4 results for COADREAD with BRAF V600E')
 
     def test_remove_alteration(self):
         self.open_match_view()
         self.fill('t', 'Tumour', 'COADREAD')
         self.fill('a', 'Alterations', 'KRAS G12C')
-        self.press('Return')
+        self.app.press('Return')
         self.wait_results('1 result for COADREAD with KRAS G12C')
         self.assertEqual([r[0] for r in self.rows(OPEN)],
                          ['IMP-E2E-004 · Colorectal cancer · sotorasib'])
 
         self.app.type_text('BRAF V600E')
-        self.press('Return')
+        self.app.press('Return')
         self.wait_results('5 results for COADREAD with KRAS G12C, BRAF V600E')
 
         self.app.click(self.app.wait_for('push button', 'Remove alteration: KRAS G12C'))
