@@ -131,7 +131,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void connect_cohorts_page_update_count (ConnectCohortsPage *self);
+static void connect_cohorts_page_update_count  (ConnectCohortsPage *self);
+static void connect_cohorts_page_update_hidden (ConnectCohortsPage *self);
 
 /* Filters */
 
@@ -814,11 +815,14 @@ empty_hint_cb (gpointer user_data)
       g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
     return G_SOURCE_REMOVE;
 
+  /* Suggest dropping the filter that brings back most cohorts; clearing
+   * the search only when no filter would help (what was typed is what the
+   * person is looking for). */
   for (int kind = 0; kind <= FILTER_TEXT; kind++)
     {
       guint count;
 
-      if (kind == FILTER_TEXT ? !is_set (connect_cohort_query_get_text (self->query))
+      if (kind == FILTER_TEXT ? best >= 0 || !is_set (connect_cohort_query_get_text (self->query))
                               : !is_set (self->values[kind]))
         continue;
 
@@ -1328,6 +1332,7 @@ leaflet_folded_cb (ConnectCohortsPage *self)
   gtk_column_view_column_set_visible (self->columns[COLUMN_SLOTS], !folded);
   gtk_column_view_column_set_fixed_width (self->columns[COLUMN_STATUS], folded ? 132 : 168);
   connect_cohort_detail_set_folded (self->detail, folded);
+  connect_cohorts_page_update_hidden (self);
 
   /* Narrow: the count goes on a line of its own under the filters. */
   if (folded == (gtk_widget_get_parent (GTK_WIDGET (self->count_label)) == GTK_WIDGET (self->toolbar_row)))
@@ -1341,9 +1346,31 @@ leaflet_folded_cb (ConnectCohortsPage *self)
     }
 }
 
+/* GTK 4.8 tells assistive technologies nothing about pages a leaflet or
+ * a revealer keeps off screen: mark them hidden, so that a screen reader
+ * does not read them (and tests see what a person sees). */
+static void
+connect_cohorts_page_update_hidden (ConnectCohortsPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->list_pane),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, folded && visible != self->list_pane,
+                               -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->detail),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, folded && visible != GTK_WIDGET (self->detail),
+                               -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->search_bar),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !gtk_search_bar_get_search_mode (self->search_bar),
+                               -1);
+}
+
 static void
 leaflet_visible_child_cb (ConnectCohortsPage *self)
 {
+  connect_cohorts_page_update_hidden (self);
+
   /* Back on the list: put the focus back on the table. */
   if (adw_leaflet_get_folded (self->leaflet) &&
       adw_leaflet_get_visible_child (self->leaflet) == self->list_pane)
@@ -1450,6 +1477,8 @@ search_stop_cb (ConnectCohortsPage *self)
 static void
 search_mode_cb (ConnectCohortsPage *self)
 {
+  connect_cohorts_page_update_hidden (self);
+
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -1728,6 +1757,8 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Typing in the list starts a search. */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
   leaflet_folded_cb (self);
   connect_cohorts_page_update_count (self);
 }

@@ -1,0 +1,150 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end tests of the Cohorts view on tests/feeds/e2e/cohorts.json.
+
+The feed has 12 cohorts, 6 of them open. BRAF: E2E-01 (open), E2E-02
+(open), E2E-03 (closed), E2E-04 (planned). ERBB2 (HER2): E2E-05 (open),
+E2E-06 (evaluating), E2E-11 (planned).
+"""
+
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from harness import AppTestCase, main  # noqa: E402
+
+
+class CohortsTestCase(AppTestCase):
+    feed = 'e2e/cohorts.json'
+
+    def count_label(self, text):
+        """Waits for the count label to read @text."""
+        return self.app.wait_for('label', text)
+
+    def table(self):
+        return self.app.wait_for('list', 'GtkColumnListView')
+
+    def shown_ids(self):
+        """The cohort ids of the table rows on screen."""
+        rows = self.app.find_all('table row', root=self.table())
+        ids = []
+        for row in rows:
+            labels = self.app.labels(row)
+            ids += [t for t in labels if re.fullmatch(r'E2E-\d\d', t or '')]
+        return sorted(ids)
+
+    def wait_rows(self, expected):
+        expected = sorted(expected)
+        return self.app.wait_until(lambda: self.shown_ids() == expected,
+                                   message='rows %s (shown: %s)' % (expected, self.shown_ids()))
+
+    def search(self, text):
+        self.app.press('ctrl+f')
+        entry = self.app.wait_for('entry', 'Search cohorts')
+        self.app.wait_until(lambda: entry.getState().contains(
+            __import__('pyatspi').STATE_FOCUSED), message='the search entry to get the focus')
+        self.app.type_text(text)
+        return entry
+
+
+class TestCohorts(CohortsTestCase):
+
+    def test_open_only_by_default(self):
+        self.count_label('6 of 12 cohorts')
+        self.wait_rows(['E2E-01', 'E2E-02', 'E2E-05', 'E2E-07', 'E2E-08', 'E2E-12'])
+        self.app.wait_for('push button', 'Remove filter: Status: Open')
+
+    def test_search_braf(self):
+        self.count_label('6 of 12 cohorts')
+        entry = self.search('BRAF')
+        self.assertEqual(self.app.text(entry), 'BRAF')
+        self.count_label('2 of 12 cohorts')
+        self.wait_rows(['E2E-01', 'E2E-02'])
+
+    def test_status_filter_open_to_all(self):
+        self.count_label('6 of 12 cohorts')
+        self.search('BRAF')
+        self.count_label('2 of 12 cohorts')
+
+        chip = self.app.wait_for('push button', 'Remove filter: Status: Open')
+        self.app.click(chip)
+
+        self.count_label('4 of 12 cohorts')
+        self.wait_rows(['E2E-01', 'E2E-02', 'E2E-03', 'E2E-04'])
+        self.app.wait_gone('push button', 'Remove filter: Status: Open')
+
+    def test_gene_alias(self):
+        self.count_label('6 of 12 cohorts')
+        self.search('HER2')
+        self.count_label('1 of 12 cohorts')
+        self.wait_rows(['E2E-05'])
+        self.app.click(self.app.wait_for('push button', 'Remove filter: Status: Open'))
+        self.count_label('3 of 12 cohorts')
+        self.wait_rows(['E2E-05', 'E2E-06', 'E2E-11'])
+
+    def test_no_result_says_which_filter_to_drop(self):
+        self.count_label('6 of 12 cohorts')
+        self.search('glioma')
+        self.app.wait_for('label', 'No Matching Cohorts')
+        self.app.wait_for('label', re.compile(r'Removing “Status: Open” would show 1 cohort\.'))
+        self.app.click(self.app.wait_for('push button', re.compile('Remove Status: Open')))
+        self.count_label('1 of 12 cohorts')
+        self.wait_rows(['E2E-03'])
+
+    def test_open_cohort_shows_drugs_and_sites(self):
+        self.count_label('6 of 12 cohorts')
+        self.search('E2E-01')
+        self.count_label('1 of 12 cohorts')
+        self.app.press('Return')
+
+        drugs = self.app.wait_for('list', 'Drugs')
+        drug_names = [item.name for item in self.app.find_all('list item', root=drugs)]
+        self.assertEqual(drug_names, ['dabrafenib (Tafinlar)', 'trametinib (Mekinist)'])
+        self.assertIn('Supplied by Xenopharm · Targets BRAF', self.app.labels(drugs))
+
+        sites = self.app.wait_for('list', 'Participating Sites')
+        site_names = [item.name for item in self.app.find_all('list item', root=sites)]
+        self.assertEqual(site_names, ['Alpha Site Oslo', 'Beta Site Bergen'])
+        self.assertIn('Oslo · South-East Norway · Recruiting', self.app.labels(sites))
+
+        # Feed text is never markup.
+        self.app.wait_for('label', 'Plain text only: <b>not bold</b> & not an entity.')
+        self.app.wait_for('push button', 'Watch this cohort')
+        self.app.wait_for('push button', 'Open registry page')
+
+    def test_escape_closes_search(self):
+        self.count_label('6 of 12 cohorts')
+        self.search('BRAF')
+        self.count_label('2 of 12 cohorts')
+        self.app.press('Escape')
+        self.app.wait_gone('entry', 'Search cohorts')
+        self.count_label('6 of 12 cohorts')
+
+
+class TestCohortsNarrow(CohortsTestCase):
+    settings = {'window-width': '400', 'window-height': '760'}
+
+    def test_open_and_go_back(self):
+        self.count_label('6 of 12 cohorts')
+        self.search('E2E-02')
+        self.count_label('1 of 12 cohorts')
+        self.app.press('Return')
+
+        back = self.app.wait_for('push button', 'Back to the list')
+        sites = self.app.wait_for('list', 'Participating Site')
+        self.assertEqual([i.name for i in self.app.find_all('list item', root=sites)],
+                         ['Beta Site Bergen'])
+
+        self.app.click(back)
+        self.app.wait_gone('push button', 'Back to the list')
+        # Narrow, the table leaves out the ID column.
+        table = self.table()
+        self.app.wait_until(lambda: [r for r in self.app.find_all('table row', root=table)
+                                     if 'Thyroid cancer' in self.app.labels(r)],
+                            message='the row of E2E-02 back on screen')
+
+
+if __name__ == '__main__':
+    main()
