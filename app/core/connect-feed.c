@@ -2097,6 +2097,21 @@ fail_with_issue (ConnectIssue  *issue,
   return NULL;
 }
 
+/* Feeds parsed by this process, for tests and benchmarks. */
+static gint parse_count;
+
+/**
+ * connect_feed_get_parse_count:
+ *
+ * Returns: how many times connect_feed_new_from_bytes() (and so any load)
+ *   has parsed a feed in this process, valid or not
+ */
+guint
+connect_feed_get_parse_count (void)
+{
+  return (guint) g_atomic_int_get (&parse_count);
+}
+
 /**
  * connect_feed_new_from_bytes:
  * @bytes: the feed as read from the network, the cache or the sample
@@ -2127,6 +2142,8 @@ connect_feed_new_from_bytes (GBytes        *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (out_issue == NULL || *out_issue == NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  g_atomic_int_inc (&parse_count);
 
   if (max_size == 0)
     max_size = CONNECT_FEED_DEFAULT_MAX_SIZE;

@@ -40,6 +40,9 @@ ConnectFeed  *connect_feed_load_finish        (GAsyncResult         *result,
                                                ConnectIssue        **out_issue,
                                                GError              **error);
 
+/* How many feeds this process has parsed, valid or not (tests, benchmarks). */
+guint         connect_feed_get_parse_count    (void);
+
 /* The sample feed compiled into the program (data/sample-feed.json). */
 GBytes       *connect_feed_get_sample_bytes   (void);
 
