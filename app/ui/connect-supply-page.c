@@ -555,6 +555,9 @@ update_totals (ConnectSupplyPage *self)
       g_autofree char *title = g_strdup_printf (_("Totals per partner (%u)"), n_partners);
 
       gtk_expander_set_label (self->totals_expander, title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->totals_expander),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
     }
 }
 
@@ -683,6 +686,9 @@ show_chart (ConnectSupplyPage *self,
       gtk_box_append (self->chart_box, chart);
 
       expander = gtk_expander_new (_("Show as Table"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the chart as a table"),
+                                      -1);
       table = connect_line_chart_build_table (CONNECT_LINE_CHART (chart), _("Date"));
       gtk_widget_set_margin_top (table, 6);
       gtk_expander_set_child (GTK_EXPANDER (expander), table);
