@@ -35,6 +35,59 @@ connect_about_debug_info (GtkWidget    *widget,
   return connect_debug_info_format (store, libraries, NULL);
 }
 
+/* libadwaita 1.2 leaves a few controls of the About window without an
+ * accessible name: the version button (a label child), the icon-only back
+ * buttons of its subpages and the text views of the release notes and the
+ * debugging information. */
+static void
+name_about_controls (GtkWidget  *widget,
+                     const char *debug_info)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        {
+          GtkWidget *content = gtk_button_get_child (GTK_BUTTON (child));
+          const char *tooltip = gtk_widget_get_tooltip_text (child);
+          g_autofree char *label = NULL;
+
+          if (GTK_IS_LABEL (content) &&
+              g_strcmp0 (gtk_label_get_text (GTK_LABEL (content)), PACKAGE_VERSION) == 0)
+            /* Translators: the accessible name of the version button */
+            label = g_strdup_printf (_("Version %s"), PACKAGE_VERSION);
+          else if (GTK_IS_IMAGE (content) && tooltip != NULL)
+            label = g_strdup (tooltip);
+          else if (GTK_IS_IMAGE (content) &&
+                   g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (child)), "go-previous-symbolic") == 0)
+            label = g_strdup (_("Back"));
+
+          if (label != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                            -1);
+        }
+      else if (GTK_IS_TEXT_VIEW (child))
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child));
+          GtkTextIter start, end;
+          g_autofree char *text = NULL;
+
+          gtk_text_buffer_get_bounds (buffer, &start, &end);
+          text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          g_strcmp0 (text, debug_info) == 0
+                                            ? _("Debugging Information")
+                                            : _("Release Notes"),
+                                          -1);
+        }
+
+      name_about_controls (child, debug_info);
+    }
+}
+
 /**
  * connect_about_window_new:
  * @parent: (nullable): the window it belongs to
@@ -90,6 +143,7 @@ connect_about_window_new (GtkWindow    *parent,
                         NULL);
   adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
                                                 _("Built With"), libraries);
+  name_about_controls (about, debug_info);
 
   return about;
 }
