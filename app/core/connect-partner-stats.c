@@ -30,12 +30,11 @@ compare_sites (gconstpointer a,
 static int
 kind_rank (ConnectPartnerKind kind)
 {
-  switch (kind)
-    {
-    case CONNECT_PARTNER_KIND_NONE: return 1000;
-    case CONNECT_PARTNER_KIND_UNKNOWN: return 999;
-    default: return (int) kind;
-    }
+  if (kind == CONNECT_PARTNER_KIND_NONE)
+    return 1000;
+  if (kind == CONNECT_PARTNER_KIND_UNKNOWN)
+    return 999;
+  return (int) kind;
 }
 
 static int

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "connect-chart-scale.h"
@@ -149,6 +150,20 @@ format_day (guint32 julian_day)
   /* Translators: a date in a chart's tooltip and table (g_date_time_format) */
   text = g_date_time_format (time, _("%-d %B %Y"));
   return g_strstrip (text);
+}
+
+static char *
+format_day_short (guint32 julian_day)
+{
+  g_autoptr(GDateTime) time = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian_day);
+  time = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 0, 0, 0);
+  /* Translators: a short date in a chart's table (g_date_time_format) */
+  return g_date_time_format (time, _("%-d %b %Y"));
 }
 
 /* Lays the legend out in rows at @width; returns its height and, when
@@ -1019,18 +1034,40 @@ connect_line_chart_get_n_series (ConnectLineChart *self)
 static GtkWidget *
 table_label (const char *text,
              gboolean    header,
-             gboolean    numeric)
+             gboolean    numeric,
+             gboolean    wrap)
 {
   GtkWidget *label = gtk_label_new (text);
 
-  /* No wrapping: the table has a column per series and is meant to
-   * scroll sideways when narrow. */
+  if (wrap)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   if (header)
     gtk_widget_add_css_class (label, "heading");
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   return label;
+}
+
+static GtkWidget *
+table_grid (ConnectLineChart *self)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->title ? self->title : _("Line chart"),
+                                  -1);
+  return grid;
 }
 
 static int
@@ -1048,34 +1085,42 @@ compare_days (gconstpointer a,
  * @self: a line chart
  * @date_header: the heading of the date column
  *
- * Returns: (transfer floating): a grid of labels with the chart's data,
- *   a row per date
+ * The same data as a table: a row per date and a column per series when
+ * the width allows, else (on a phone) a heading per date with a row per
+ * series under it. Either way every label is plain text a screen reader
+ * can read in order.
+ *
+ * Returns: (transfer floating): the table
  */
 GtkWidget *
 connect_line_chart_build_table (ConnectLineChart *self,
                                 const char       *date_header)
 {
   g_autoptr(GArray) days = NULL;
-  GtkWidget *grid;
+  GtkWidget *squeezer;
+  GtkWidget *wide;
+  GtkWidget *narrow;
+  GtkWidget *heading;
+  int narrow_row = 0;
 
   g_return_val_if_fail (CONNECT_IS_LINE_CHART (self), NULL);
 
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 6);
-  gtk_widget_set_margin_bottom (grid, 6);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->title ? self->title : _("Line chart"),
-                                  -1);
+  wide = table_grid (self);
+  narrow = table_grid (self);
 
-  gtk_grid_attach (GTK_GRID (grid), table_label (date_header, TRUE, FALSE), 0, 0, 1, 1);
+  heading = table_label (date_header, TRUE, FALSE, FALSE);
+  gtk_widget_set_valign (heading, GTK_ALIGN_END);
+  gtk_grid_attach (GTK_GRID (wide), heading, 0, 0, 1, 1);
   for (guint i = 0; i < self->series->len; i++)
-    gtk_grid_attach (GTK_GRID (grid), table_label (get_series (self, i)->name, TRUE, TRUE),
-                     i + 1, 0, 1, 1);
+    {
+      /* Headings wrap between words, never inside one. */
+      heading = table_label (get_series (self, i)->name, TRUE, TRUE, TRUE);
+
+      gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD);
+      gtk_label_set_justify (GTK_LABEL (heading), GTK_JUSTIFY_RIGHT);
+      gtk_widget_set_valign (heading, GTK_ALIGN_END);
+      gtk_grid_attach (GTK_GRID (wide), heading, i + 1, 0, 1, 1);
+    }
 
   days = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (guint i = 0; i < self->series->len; i++)
@@ -1095,8 +1140,14 @@ connect_line_chart_build_table (ConnectLineChart *self,
       if (i > 0 && g_array_index (days, guint32, i - 1) == day)
         continue;
 
-      date = format_day (day);
-      gtk_grid_attach (GTK_GRID (grid), table_label (date, FALSE, FALSE), 0, row, 1, 1);
+      date = format_day_short (day);
+      gtk_grid_attach (GTK_GRID (wide), table_label (date, FALSE, FALSE, FALSE), 0, row, 1, 1);
+
+      heading = table_label (date, TRUE, FALSE, TRUE);
+      if (narrow_row > 0)
+        gtk_widget_set_margin_top (heading, 6);
+      gtk_grid_attach (GTK_GRID (narrow), heading, 0, narrow_row++, 2, 1);
+
       for (guint s = 0; s < self->series->len; s++)
         {
           g_autofree char *value = NULL;
@@ -1104,12 +1155,29 @@ connect_line_chart_build_table (ConnectLineChart *self,
 
           if (series_value_at (get_series (self, s), day, &v))
             value = format_value (v);
-          gtk_grid_attach (GTK_GRID (grid),
-                           table_label (value ? value : C_("no value", "–"), FALSE, TRUE),
+          gtk_grid_attach (GTK_GRID (wide),
+                           table_label (value ? value : C_("no value", "–"), FALSE, TRUE, FALSE),
                            s + 1, row, 1, 1);
+          if (value != NULL)
+            {
+              GtkWidget *name = table_label (get_series (self, s)->name, FALSE, FALSE, TRUE);
+
+              gtk_widget_set_hexpand (name, TRUE);
+              gtk_grid_attach (GTK_GRID (narrow), name, 0, narrow_row, 1, 1);
+              gtk_grid_attach (GTK_GRID (narrow), table_label (value, FALSE, TRUE, FALSE),
+                               1, narrow_row++, 1, 1);
+            }
         }
       row++;
     }
 
-  return grid;
+  /* The first child that fits is shown. */
+  squeezer = adw_squeezer_new ();
+  adw_squeezer_set_homogeneous (ADW_SQUEEZER (squeezer), FALSE);
+  adw_squeezer_set_switch_threshold_policy (ADW_SQUEEZER (squeezer), ADW_FOLD_THRESHOLD_POLICY_MINIMUM);
+  adw_squeezer_set_xalign (ADW_SQUEEZER (squeezer), 0);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), wide);
+  adw_squeezer_add (ADW_SQUEEZER (squeezer), narrow);
+
+  return squeezer;
 }

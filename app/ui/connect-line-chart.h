@@ -58,8 +58,10 @@ void        connect_line_chart_set_today       (ConnectLineChart *self,
                                                 guint32           julian_day);
 guint       connect_line_chart_get_n_series    (ConnectLineChart *self);
 
-/* A new GtkGrid with a row per date (the date, then each series' value or
- * "–") and a header row (@date_header, then the series names). */
+/* The data as a table of labels: a row per date (the date, then each
+ * series' value or "–") under a header row (@date_header, then the series
+ * names); when that is too wide (a phone), a heading per date with a row
+ * per series instead. */
 GtkWidget  *connect_line_chart_build_table     (ConnectLineChart *self,
                                                 const char       *date_header);
 

@@ -169,12 +169,17 @@ show_detail_drugs (ConnectPartnersPage *self)
     {
       ConnectDrug *drug = g_ptr_array_index (stats->drugs, i);
       g_autofree char *title = drug_title (drug);
+      const char * const *genes = connect_drug_get_targets (drug);
       g_autofree char *targets = NULL;
 
-      if (connect_drug_get_targets (drug) != NULL)
-        targets = g_strjoinv (", ", (char **) connect_drug_get_targets (drug));
-      detail_group_add (self, self->drugs_group,
-                        new_row (title, targets && *targets ? targets : NULL));
+      if (genes != NULL && genes[0] != NULL)
+        {
+          g_autofree char *joined = g_strjoinv (", ", (char **) genes);
+
+          /* Translators: the genes a drug targets: "Targets BRAF, MEK1" */
+          targets = g_strdup_printf (_("Targets %s"), joined);
+        }
+      detail_group_add (self, self->drugs_group, new_row (title, targets));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->drugs_group), stats->drugs->len > 0);
 }
@@ -350,10 +355,10 @@ show_detail (ConnectPartnersPage *self,
 }
 
 static void
-partner_row_activated_cb (ConnectPartnersPage *self,
-                          AdwActionRow        *row)
+partner_button_clicked_cb (ConnectPartnersPage *self,
+                           GtkButton           *button)
 {
-  const char *id = g_object_get_data (G_OBJECT (row), "partner-id");
+  const char *id = g_object_get_data (G_OBJECT (button), "partner-id");
 
   connect_partners_page_show_partner (self, id);
 }
@@ -378,8 +383,9 @@ rebuild_list (ConnectPartnersPage *self)
       ConnectPartner *partner = g_ptr_array_index (partners, i);
       ConnectPartnerKind kind = connect_partner_get_kind (partner);
       g_autofree char *subtitle = partner_subtitle (partner);
+      g_autofree char *accessible = NULL;
       GtkWidget *row;
-      GtkWidget *arrow;
+      GtkWidget *button;
 
       if (group == NULL || (int) kind != group_kind)
         {
@@ -391,16 +397,27 @@ rebuild_list (ConnectPartnersPage *self)
         }
 
       row = new_row (connect_partner_get_name (partner), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "partner-id",
-                              g_strdup (connect_entity_get_id (CONNECT_ENTITY (partner))), g_free);
-      arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+
+      /* The row activates a button, so that keyboard, pointer and
+       * assistive technologies all reach the detail the same way (not as
+       * the activatable widget, which would add the row's title to the
+       * button's accessible name). */
+      button = gtk_button_new_from_icon_name ("go-next-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Show Details"));
+      accessible = g_strdup_printf (_("Show details of %s"), connect_partner_get_name (partner));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      g_signal_connect_object (row, "activated", G_CALLBACK (partner_row_activated_cb),
+      g_object_set_data_full (G_OBJECT (button), "partner-id",
+                              g_strdup (connect_entity_get_id (CONNECT_ENTITY (partner))), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (partner_button_clicked_cb),
                                self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_object (row, "activated", G_CALLBACK (gtk_widget_activate),
+                               button, G_CONNECT_SWAPPED);
       adw_preferences_group_add (group, row);
     }
 }

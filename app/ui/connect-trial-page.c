@@ -34,7 +34,7 @@ struct _ConnectTrialPage
   GtkExpander       *funnel_expander;
   ConnectLineChart  *history_chart;
   GtkExpander       *history_expander;
-  GtkScrolledWindow *status_scroller;
+  AdwBin            *status_bin;
   ConnectBarChart   *tumor_chart;
   GtkExpander       *tumor_expander;
   ConnectBarChart   *region_chart;
@@ -76,27 +76,13 @@ format_date (const GDate *date)
   return g_strstrip (text);
 }
 
-/* Puts @table in @expander; a wide table (@scroll) scrolls sideways when
- * the page is narrow, a two-column one wraps its labels instead. */
+/* Puts @table in @expander. Tables wrap their labels to fit a phone's
+ * width rather than scroll sideways. */
 static void
 set_table (GtkExpander *expander,
-           GtkWidget   *table,
-           gboolean     scroll)
+           GtkWidget   *table)
 {
-  GtkWidget *scroller;
-
-  if (!scroll)
-    {
-      gtk_expander_set_child (expander, table);
-      return;
-    }
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), table);
-  gtk_expander_set_child (expander, scroller);
+  gtk_expander_set_child (expander, table);
 }
 
 static GtkWidget *
@@ -114,18 +100,6 @@ grid_label (const char *text,
     gtk_widget_add_css_class (label, "heading");
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");
-  return label;
-}
-
-/* A label that never wraps, for a table that scrolls sideways. */
-static GtkWidget *
-cell_label (const char *text,
-            gboolean    heading,
-            gboolean    numeric)
-{
-  GtkWidget *label = grid_label (text, heading, numeric);
-
-  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
   return label;
 }
 
@@ -248,8 +222,7 @@ show_funnel (ConnectTrialPage *self)
         }
     }
   set_table (self->funnel_expander,
-             connect_bar_chart_build_table (self->funnel_chart, _("Step"), _("Patients")),
-             FALSE);
+             connect_bar_chart_build_table (self->funnel_chart, _("Step"), _("Patients")));
 }
 
 static void
@@ -276,8 +249,7 @@ show_history (ConnectTrialPage *self)
         }
     }
   set_table (self->history_expander,
-             connect_line_chart_build_table (self->history_chart, _("Date")),
-             TRUE);
+             connect_line_chart_build_table (self->history_chart, _("Date")));
 }
 
 static void
@@ -288,7 +260,7 @@ show_cohorts (ConnectTrialPage *self)
   gboolean stage_used[CONNECT_N_COHORT_STAGES] = { FALSE, };
   int column = 1, row = 1;
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_widget_set_margin_top (grid, 12);
   gtk_widget_set_margin_bottom (grid, 12);
@@ -302,7 +274,7 @@ show_cohorts (ConnectTrialPage *self)
   for (guint stage = 0; stage < CONNECT_N_COHORT_STAGES; stage++)
     stage_used[stage] = stats->by_stage[stage] > 0;
 
-  gtk_grid_attach (GTK_GRID (grid), cell_label (_("Status"), TRUE, FALSE), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Status"), TRUE, FALSE), 0, 0, 1, 1);
   gtk_widget_set_halign (grid, GTK_ALIGN_START);
   for (guint stage = CONNECT_COHORT_STAGE_ONE; stage < CONNECT_N_COHORT_STAGES + 2; stage++)
     {
@@ -313,9 +285,9 @@ show_cohorts (ConnectTrialPage *self)
 
       if (!stage_used[s])
         continue;
-      gtk_grid_attach (GTK_GRID (grid), cell_label (label, TRUE, TRUE), column++, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), grid_label (label, TRUE, TRUE), column++, 0, 1, 1);
     }
-  gtk_grid_attach (GTK_GRID (grid), cell_label (_("Total"), TRUE, TRUE), column, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), grid_label (_("Total"), TRUE, TRUE), column, 0, 1, 1);
 
   for (guint status = CONNECT_COHORT_STATUS_PLANNED; status < CONNECT_N_COHORT_STATUSES + 2; status++)
     {
@@ -328,7 +300,7 @@ show_cohorts (ConnectTrialPage *self)
         continue;
 
       column = 1;
-      gtk_grid_attach (GTK_GRID (grid), cell_label (label, FALSE, FALSE), 0, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), grid_label (label, FALSE, FALSE), 0, row, 1, 1);
       for (guint stage = CONNECT_COHORT_STAGE_ONE; stage < CONNECT_N_COHORT_STAGES + 2; stage++)
         {
           guint s = stage < CONNECT_N_COHORT_STAGES ? stage : stage - CONNECT_N_COHORT_STAGES;
@@ -337,22 +309,22 @@ show_cohorts (ConnectTrialPage *self)
           if (!stage_used[s])
             continue;
           count = connect_format_count (stats->by_status_stage[st][s]);
-          gtk_grid_attach (GTK_GRID (grid), cell_label (count, FALSE, TRUE), column++, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), grid_label (count, FALSE, TRUE), column++, row, 1, 1);
         }
       total = connect_format_count (stats->by_status[st]);
-      gtk_grid_attach (GTK_GRID (grid), cell_label (total, TRUE, TRUE), column, row, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), grid_label (total, TRUE, TRUE), column, row, 1, 1);
       row++;
     }
 
   if (stats->n_cohorts == 0)
     {
-      GtkWidget *none = cell_label (_("This trial has no cohorts yet."), FALSE, FALSE);
+      GtkWidget *none = grid_label (_("This trial has no cohorts yet."), FALSE, FALSE);
 
       gtk_widget_add_css_class (none, "dim-label");
       gtk_grid_attach (GTK_GRID (grid), none, 0, 1, column + 1, 1);
     }
 
-  gtk_scrolled_window_set_child (self->status_scroller, grid);
+  adw_bin_set_child (self->status_bin, grid);
 
   connect_bar_chart_clear (self->tumor_chart);
   for (guint i = 0; i < stats->by_tumor->len; i++)
@@ -362,8 +334,7 @@ show_cohorts (ConnectTrialPage *self)
       connect_bar_chart_append (self->tumor_chart, item->label, item->count, NULL);
     }
   set_table (self->tumor_expander,
-             connect_bar_chart_build_table (self->tumor_chart, _("Tumour type"), _("Cohorts")),
-             FALSE);
+             connect_bar_chart_build_table (self->tumor_chart, _("Tumour type"), _("Cohorts")));
 }
 
 static void
@@ -386,8 +357,7 @@ show_sites (ConnectTrialPage *self)
   if (stats->sites->len == 0)
     connect_bar_chart_clear (self->region_chart);
   set_table (self->region_expander,
-             connect_bar_chart_build_table (self->region_chart, _("Region"), _("Sites")),
-             FALSE);
+             connect_bar_chart_build_table (self->region_chart, _("Region"), _("Sites")));
 }
 
 static void
@@ -694,7 +664,7 @@ connect_trial_page_class_init (ConnectTrialPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, funnel_expander);
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, history_chart);
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, history_expander);
-  gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, status_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, status_bin);
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, tumor_chart);
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, tumor_expander);
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, region_chart);
