@@ -20,6 +20,7 @@ write one made from `connect-feed diff` of the feed against a changed copy.
 import copy
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -122,10 +123,46 @@ class TestSupply(SupplyTestCase):
         self.app.wait_for('label', 'Acme Pharma: 24 slots, 12 used, 2 reserved, 10 left')
         self.app.wait_for('label', 'Globex "Oncology" <b>AS</b>: 22 slots, 2 used, 0 reserved, 20 left')
 
-    def test_export_button(self):
+    def test_export_equals_tool(self):
+        """Export as CSV… of the unfiltered, unsorted list writes exactly
+        what `connect-feed export` prints."""
         self.show_view('Supply')
-        button = self.app.wait_for('push button', 'Export as CSV…')
-        self.assertTrue(button.getState().contains(__import__('pyatspi').STATE_SENSITIVE))
+        self.app.wait_for('label', '3 commitments')
+        self.app.click(self.app.wait_for('push button', 'Export as CSV…'))
+
+        folder = os.path.join(self.app.tmp, 'export')
+        os.makedirs(folder)
+        path = os.path.join(folder, 'commitments.csv')
+        name = self.app.wait_for('text', 'Name:')
+        self.app.wait_until(lambda: self.app.text(name) == 'commitments.csv',
+                            message='the suggested file name')
+        self.app.type_text(path, name)
+        self.app.wait_until(lambda: self.app.text(name) == path,
+                            message='the file name typed')
+        self.app.click(self.app.wait_for('push button', re.compile('Export$')))
+
+        self.app.wait_until(lambda: os.path.exists(path), message='the CSV file')
+        self.app.wait_for(None, 'Saved “commitments.csv”')
+        with open(path, 'rb') as f:
+            saved = f.read()
+        tool = subprocess.run([CONNECT_FEED, 'export', FEED, '--what', 'commitments'],
+                              capture_output=True, timeout=60, check=True).stdout
+        self.assertEqual(saved, tool)
+        self.assertTrue(saved.startswith(b'id,'))
+        self.assertIn(b'\r\n', saved)
+
+
+class TestSupplyMyCompany(SupplyTestCase):
+    settings = {'my-company': "'acme'"}
+
+    def test_remembered_partner(self):
+        self.show_view('Supply')
+        # Only "my company"'s commitments, with its totals as the header.
+        self.app.wait_for('label', '1 of 3 commitments')
+        self.app.wait_for('label', 'Acme Pharma: 24 slots, 12 used, 2 reserved, 10 left')
+        self.app.wait_for('label', 'runs out before the agreement ends')
+        self.assertIsNone(self.app.find('label', 'expires with 8 slots unused'))
+        self.assertIsNone(self.app.find('push button', 'Totals per partner (2)'))
 
 
 class TestChangesEmpty(SupplyTestCase):
