@@ -650,9 +650,22 @@ connect_store_class_init (ConnectStoreClass *klass)
 static void
 connect_store_init (ConnectStore *self)
 {
+  const char *test_ca_file = g_getenv ("CONNECT_TEST_CA_FILE");
+
   self->changes = g_list_store_new (CONNECT_TYPE_CHANGE);
   self->sync = connect_sync_new ();
   self->cancellable = g_cancellable_new ();
+
+  /* Tests and benchmarks only (tests/bench/gui-bench.py): trust the CAs
+   * in this PEM file instead of the system's, to sync the real app from
+   * a local server with the test CA of tests/certs. */
+  if (test_ca_file != NULL && *test_ca_file != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!connect_sync_set_ca_file (self->sync, test_ca_file, &error))
+        g_warning ("CONNECT_TEST_CA_FILE: %s", error->message);
+    }
 }
 
 /* Public API */

@@ -92,7 +92,9 @@ const char        *connect_store_get_feed_url     (ConnectStore  *self);
 GTimeSpan          connect_store_get_data_age     (ConnectStore  *self);
 
 /* The sync engine, to configure it (a CA file, timeouts) in tests and
- * tools; (transfer none). */
+ * tools; (transfer none). For a whole app under test, the environment
+ * variable CONNECT_TEST_CA_FILE=PEM makes every new store trust the CAs
+ * in PEM instead of the system's (tests only). */
 ConnectSync       *connect_store_get_sync         (ConnectStore  *self);
 /* Minutes between automatic syncs now armed (the `refresh-interval`
  * key), or 0 when the store does not sync by itself. */
