@@ -267,6 +267,9 @@ connect_changes_page_dispose (GObject *object)
   ConnectChangesPage *self = CONNECT_CHANGES_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* AdwBin keeps a pointer to its child: let it go first, or the
+   * template's disposal unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_CHANGES_PAGE);
 
   g_clear_object (&self->cancellable);

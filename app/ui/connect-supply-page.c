@@ -994,6 +994,9 @@ connect_supply_page_dispose (GObject *object)
 {
   ConnectSupplyPage *self = CONNECT_SUPPLY_PAGE (object);
 
+  /* AdwBin keeps a pointer to its child: let it go first, or the
+   * template's disposal unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_SUPPLY_PAGE);
 
   g_clear_object (&self->shown);
