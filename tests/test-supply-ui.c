@@ -6,12 +6,32 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "connect-changes-page.h"
 #include "connect-forecast.h"
 #include "connect-resources.h"
 #include "connect-stacked-bar.h"
 #include "connect-supply-page.h"
+
+/* Deletes a directory the test made, with everything in it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
 
 static GFile *
 feed_file (const char *name)
@@ -158,6 +178,7 @@ test_changes_page_records (void)
   g_autoptr(GFile) base = feed_file ("base.json");
   g_autoptr(ConnectChangeLog) reloaded = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *real_cache = g_build_filename (g_get_home_dir (), ".cache", NULL);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = connect_changes_page_new ();
   ConnectChangeLog *log;
@@ -174,6 +195,8 @@ test_changes_page_records (void)
   log = connect_changes_page_get_log (CONNECT_CHANGES_PAGE (page));
   path = connect_change_log_get_default_path ();
   g_assert_cmpstr (connect_change_log_get_path (log), ==, path);
+  /* Never the user's own cache. */
+  g_assert_false (g_str_has_prefix (path, real_cache));
 
   /* A first feed, then a second one: the second swap's changes are
    * recorded, in memory and on disk. */
@@ -230,7 +253,19 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache = NULL;
+  int status;
+
+  /* gtk_test_init() ignores test options, and isolating every XDG
+   * directory hides the MIME database GTK needs: give the tests a cache
+   * directory of their own (the change log lives there) before anything
+   * asks for it. */
+  cache = g_dir_make_tmp ("connect-supply-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Pulls the UI resources (templates) out of the static library. */
   g_resources_register (connect_get_resource ());
@@ -239,5 +274,9 @@ main (int   argc,
   g_test_add_func ("/connect/supply-ui/supply-page", test_supply_page);
   g_test_add_func ("/connect/supply-ui/changes-page-records", test_changes_page_records);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  remove_tree (cache);
+
+  return status;
 }
