@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "connect-store.h"
+
 G_BEGIN_DECLS
 
 #define CONNECT_TYPE_APPLICATION (connect_application_get_type ())
@@ -10,5 +12,6 @@ G_DECLARE_FINAL_TYPE (ConnectApplication, connect_application, CONNECT, APPLICAT
 
 ConnectApplication *connect_application_new           (void);
 GFile              *connect_application_get_feed_file (ConnectApplication *self);
+ConnectStore       *connect_application_get_store     (ConnectApplication *self);
 
 G_END_DECLS

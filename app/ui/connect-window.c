@@ -3,33 +3,62 @@
 
 #include <glib/gi18n.h>
 
+#include "connect-changes-dialog.h"
+#include "connect-changes-page.h"
 #include "connect-cohorts-page.h"
+#include "connect-export.h"
 #include "connect-error.h"
 #include "connect-feed-info-window.h"
 #include "connect-feed.h"
+#include "connect-match-page.h"
+#include "connect-partners-page.h"
+#include "connect-store.h"
+#include "connect-supply-page.h"
+#include "connect-sync-banner.h"
+#include "connect-sync-status.h"
+#include "connect-trial-page.h"
 #include "connect-window.h"
 
 struct _ConnectWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  GCancellable         *cancellable;
   GSettings            *settings;
+  ConnectStore         *store;
   ConnectFeed          *feed;
   char                 *source;
+  /* Not shown: its text is the header bar's subtitle. */
+  ConnectSyncStatus    *sync_status;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
   AdwViewSwitcherTitle *switcher_title;
   GtkToggleButton      *search_button;
+  GtkButton            *sync_button;
+  GtkStack             *sync_stack;
+  GtkSpinner           *sync_spinner;
+  ConnectSyncBanner    *sync_banner;
+  ConnectMatchPage     *match_page;
   GtkStack             *stack;
   AdwViewStack         *view_stack;
   ConnectCohortsPage   *cohorts_page;
+  ConnectSupplyPage    *supply_page;
+  ConnectChangesPage   *changes_page;
+  ConnectTrialPage     *trial_page;
+  ConnectPartnersPage  *partners_page;
   AdwStatusPage        *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (ConnectWindow, connect_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static void
 connect_window_set_feed (ConnectWindow *self,
@@ -39,67 +68,143 @@ connect_window_set_feed (ConnectWindow *self,
     return;
 
   connect_cohorts_page_set_feed (self->cohorts_page, feed);
+  connect_match_page_set_feed (self->match_page, feed);
+  connect_supply_page_set_feed (self->supply_page, feed);
+  connect_trial_page_set_feed (self->trial_page, feed);
+  connect_partners_page_set_feed (self->partners_page, feed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.feed-info", feed != NULL);
   gtk_stack_set_visible_child_name (self->stack, "main");
 }
 
+/* The store */
+
 static void
-connect_window_load_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+connect_window_update_source (ConnectWindow *self)
 {
-  g_autoptr(ConnectWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ConnectFeed) feed = NULL;
+  ConnectApplication *app = CONNECT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GFile *file = app ? connect_application_get_feed_file (app) : NULL;
 
-  feed = connect_feed_load_finish (result, NULL, &error);
+  g_clear_pointer (&self->source, g_free);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (feed == NULL)
+  switch (connect_store_get_source (self->store))
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
+    case CONNECT_FEED_SOURCE_FILE:
+      self->source = file ? g_file_get_parse_name (file) : g_strdup (_("A file"));
+      break;
+    case CONNECT_FEED_SOURCE_SAMPLE:
+      self->source = g_strdup (_("Sample data built into the app"));
+      break;
+    case CONNECT_FEED_SOURCE_CACHE:
+      /* Translators: where the feed came from: the saved copy of a URL */
+      self->source = g_strdup_printf (_("Saved copy of %s"), connect_store_get_feed_url (self->store));
+      break;
+    case CONNECT_FEED_SOURCE_NETWORK:
+      self->source = g_strdup (connect_store_get_feed_url (self->store));
+      break;
+    case CONNECT_FEED_SOURCE_NONE:
+    default:
+      break;
     }
+}
 
+static void
+store_feed_cb (ConnectWindow *self)
+{
+  ConnectFeed *feed = connect_store_get_feed (self->store);
+
+  connect_window_update_source (self);
   connect_window_set_feed (self, feed);
 }
 
 static void
-connect_window_load (ConnectWindow *self)
+store_state_cb (ConnectWindow *self)
 {
-  ConnectApplication *app;
-  GFile *file;
+  gboolean syncing = connect_store_get_syncing (self->store);
+  gboolean can_sync = connect_store_get_can_sync (self->store);
+  const char *error = connect_store_get_error_message (self->store);
 
-  app = CONNECT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  file = connect_application_get_feed_file (app);
+  gtk_stack_set_visible_child_name (self->sync_stack, syncing ? "syncing" : "idle");
+  gtk_spinner_set_spinning (self->sync_spinner, syncing);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), can_sync);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", can_sync && !syncing);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button),
+                               syncing ? _("Checking for a Newer Feed…") : _("Check for a Newer Feed"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  syncing ? _("Syncing") : _("Sync now"),
+                                  -1);
 
-  if (file != NULL)
+  /* Without any data, a failure is all there is to show. */
+  if (self->feed == NULL && error != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-
-      g_free (self->source);
-      self->source = g_file_get_parse_name (file);
-      adw_view_switcher_title_set_subtitle (self->switcher_title, name);
-      connect_feed_load_file_async (file, CONNECT_FEED_DEFAULT_MAX_SIZE,
-                                    self->cancellable,
-                                    connect_window_load_cb,
-                                    g_object_ref (self));
+      adw_status_page_set_description (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->stack, "error");
     }
   else
     {
-      g_autoptr(GBytes) bytes = connect_feed_get_sample_bytes ();
-
-      g_free (self->source);
-      self->source = g_strdup (_("Sample data built into the app"));
-      adw_view_switcher_title_set_subtitle (self->switcher_title, _("Sample data"));
-      connect_feed_load_async (bytes, CONNECT_FEED_DEFAULT_MAX_SIZE,
-                               self->cancellable,
-                               connect_window_load_cb,
-                               g_object_ref (self));
+      gtk_stack_set_visible_child_name (self->stack, "main");
     }
+}
+
+static void
+show_changes_toast_cb (AdwToast      *toast,
+                       ConnectWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-changes", NULL);
+}
+
+static void
+store_changed_cb (ConnectWindow *self,
+                  guint          n_changes)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (n_changes == 0)
+    return;
+
+  /* Translators: a toast after a sync brought a newer feed */
+  title = g_strdup_printf (ngettext ("%u change", "%u changes", n_changes), n_changes);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (show_changes_toast_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+connect_window_set_store (ConnectWindow *self,
+                          ConnectStore  *store)
+{
+  g_assert (self->store == NULL);
+
+  if (store == NULL)
+    return;
+
+  self->store = g_object_ref (store);
+
+  g_signal_connect_object (store, "notify::feed",
+                           G_CALLBACK (store_feed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::syncing",
+                           G_CALLBACK (store_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::can-sync",
+                           G_CALLBACK (store_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::error",
+                           G_CALLBACK (store_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+
+  connect_sync_banner_set_store (self->sync_banner, store);
+  connect_changes_page_set_store (self->changes_page, store);
+
+  self->sync_status = g_object_ref_sink (CONNECT_SYNC_STATUS (connect_sync_status_new (store)));
+  g_object_bind_property (self->sync_status, "text",
+                          self->switcher_title, "subtitle",
+                          G_BINDING_SYNC_CREATE);
+
+  store_feed_cb (self);
+  store_state_cb (self);
 }
 
 static void
@@ -147,6 +252,32 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ConnectWindow *self = CONNECT_WINDOW (widget);
+
+  if (self->store != NULL)
+    connect_store_sync (self->store);
+}
+
+static void
+show_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ConnectWindow *self = CONNECT_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = connect_changes_dialog_new (GTK_WINDOW (self), self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 feed_info_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -175,6 +306,9 @@ connect_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (adw_view_stack_get_visible_child_name (self->view_stack) != NULL)
+    g_settings_set_string (self->settings, "last-view",
+                           adw_view_stack_get_visible_child_name (self->view_stack));
   g_settings_apply (self->settings);
 
   return GTK_WINDOW_CLASS (connect_window_parent_class)->close_request (window);
@@ -185,8 +319,8 @@ connect_window_dispose (GObject *object)
 {
   ConnectWindow *self = CONNECT_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_object (&self->sync_status);
+  g_clear_object (&self->store);
   g_clear_object (&self->feed);
   g_clear_object (&self->settings);
 
@@ -206,6 +340,42 @@ connect_window_finalize (GObject *object)
 }
 
 static void
+connect_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ConnectWindow *self = CONNECT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+connect_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ConnectWindow *self = CONNECT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      connect_window_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 connect_window_class_init (ConnectWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -214,24 +384,50 @@ connect_window_class_init (ConnectWindowClass *klass)
 
   object_class->dispose = connect_window_dispose;
   object_class->finalize = connect_window_finalize;
+  object_class->get_property = connect_window_get_property;
+  object_class->set_property = connect_window_set_property;
   window_class->close_request = connect_window_close_request;
 
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CONNECT_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   g_type_ensure (CONNECT_TYPE_COHORTS_PAGE);
+  g_type_ensure (CONNECT_TYPE_MATCH_PAGE);
+  g_type_ensure (CONNECT_TYPE_SYNC_BANNER);
+  g_type_ensure (CONNECT_TYPE_SUPPLY_PAGE);
+  g_type_ensure (CONNECT_TYPE_CHANGES_PAGE);
+  g_type_ensure (CONNECT_TYPE_TRIAL_PAGE);
+  g_type_ensure (CONNECT_TYPE_PARTNERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/connectnorway/Cohorts/connect-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_banner);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, match_page);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, cohorts_page);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, supply_page);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, changes_page);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, trial_page);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, partners_page);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, error_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-cohort", "s", show_cohort_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.feed-info", NULL, feed_info_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", connect_export_window_action);
 }
 
 static void
@@ -239,7 +435,6 @@ connect_window_init (ConnectWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (BASE_APP_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -247,6 +442,13 @@ connect_window_init (ConnectWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  {
+    g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+    /* The view shown when the window was last closed. */
+    if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+      adw_view_stack_set_visible_child_name (self->view_stack, view);
+  }
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -271,8 +473,8 @@ connect_window_new (ConnectApplication *application)
 
   self = g_object_new (CONNECT_TYPE_WINDOW,
                        "application", application,
+                       "store", connect_application_get_store (application),
                        NULL);
-  connect_window_load (self);
 
   return self;
 }
