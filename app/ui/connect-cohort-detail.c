@@ -101,11 +101,13 @@ add_row (GtkWidget  *group,
          const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *shown_title = connect_ui_display_text (title);
+  g_autofree char *shown_subtitle = connect_ui_display_text (subtitle);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_title ? shown_title : "");
+  if (shown_subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown_subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -735,10 +737,15 @@ connect_cohort_detail_rebuild (ConnectCohortDetail *self)
   biomarker = connect_ui_biomarker_label (self->cohort);
   name = connect_cohort_get_name (self->cohort);
   if (name != NULL)
-    title = g_strdup (name);
+    title = connect_ui_display_text (name);
   else
-    /* Translators: a cohort's heading: "BRAF V600E — Colorectal cancer" */
-    title = g_strdup_printf (_("%s — %s"), biomarker, connect_cohort_get_tumor_name (self->cohort));
+    {
+      /* Translators: a cohort's heading: "BRAF V600E — Colorectal cancer" */
+      g_autofree char *full = g_strdup_printf (_("%s — %s"), biomarker,
+                                               connect_cohort_get_tumor_name (self->cohort));
+
+      title = connect_ui_display_text (full);
+    }
   gtk_label_set_text (self->title_label, title);
 
   /* Translators: under a cohort's heading: "IMP-001 · IMPRESS-Norway" */

@@ -956,8 +956,8 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_text (label, connect_entity_get_id (CONNECT_ENTITY (cohort)));
       return;
     case COLUMN_TUMOR:
-      gtk_label_set_text (label, connect_cohort_get_tumor_name (cohort));
-      return;
+      text = connect_ui_display_text (connect_cohort_get_tumor_name (cohort));
+      break;
     case COLUMN_BIOMARKER:
       text = connect_ui_biomarker_label (cohort);
       break;

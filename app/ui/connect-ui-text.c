@@ -7,6 +7,27 @@
 
 #include "connect-ui-text.h"
 
+/* Looks at no more than the first CONNECT_UI_TEXT_MAX_CHARS + 1 characters,
+ * so a huge text costs nothing. */
+char *
+connect_ui_display_text (const char *text)
+{
+  g_autofree char *head = NULL;
+  const char *p = text;
+
+  if (text == NULL)
+    return NULL;
+
+  for (guint i = 0; i < CONNECT_UI_TEXT_MAX_CHARS && *p != '\0'; i++)
+    p = g_utf8_next_char (p);
+
+  if (*p == '\0')
+    return g_strdup (text);
+
+  head = g_strndup (text, p - text);
+  return g_strconcat (head, "…", NULL);
+}
+
 char *
 connect_ui_strip_mnemonic (const char *text)
 {

@@ -9,6 +9,11 @@
 G_BEGIN_DECLS
 
 char       *connect_ui_strip_mnemonic      (const char          *text);
+/* Feed text as a label shows it: at most CONNECT_UI_TEXT_MAX_CHARS
+ * characters, then "…" (GTK lays out a megabyte label for seconds); NULL
+ * for NULL. Copy the feed's own text, not this. */
+#define CONNECT_UI_TEXT_MAX_CHARS 1000
+char       *connect_ui_display_text        (const char          *text);
 /* "dabrafenib (Tafinlar)" */
 char       *connect_ui_drug_label          (ConnectDrug         *drug);
 /* "BRAF V600E", "ERBB2 amplification", "NTRK1/NTRK2/NTRK3 fusion" */
