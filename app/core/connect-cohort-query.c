@@ -522,10 +522,15 @@ index_cohort (ConnectCohortIndex *self,
   entry->n_sites = site_refs->len;
   entry->n_partners = partner_refs->len;
   entry->refs = g_new (guint, drug_refs->len + site_refs->len + partner_refs->len + 1);
-  memcpy (entry->refs, drug_refs->data, drug_refs->len * sizeof (guint));
-  memcpy (entry->refs + entry->n_drugs, site_refs->data, site_refs->len * sizeof (guint));
-  memcpy (entry->refs + entry->n_drugs + entry->n_sites, partner_refs->data,
-          partner_refs->len * sizeof (guint));
+  /* An empty GArray may have no data at all: memcpy from NULL is undefined
+   * even for 0 bytes. */
+  if (drug_refs->len > 0)
+    memcpy (entry->refs, drug_refs->data, drug_refs->len * sizeof (guint));
+  if (site_refs->len > 0)
+    memcpy (entry->refs + entry->n_drugs, site_refs->data, site_refs->len * sizeof (guint));
+  if (partner_refs->len > 0)
+    memcpy (entry->refs + entry->n_drugs + entry->n_sites, partner_refs->data,
+            partner_refs->len * sizeof (guint));
 }
 
 /**
