@@ -308,6 +308,65 @@ test_partly_broken (void)
 }
 
 static void
+wait_feed (ConnectStore *store,
+           const char   *checksum_before)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (connect_store_get_feed (store) == NULL ||
+         g_strcmp0 (connect_feed_get_checksum (connect_store_get_feed (store)), checksum_before) == 0 ||
+         connect_store_get_sync_state (store) == CONNECT_SYNC_STATE_SYNCING)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+    }
+}
+
+static GFile *
+feed_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CONNECT_TEST_FEEDS"), name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* A watched store's swaps are recorded once, however often it is
+ * watched. */
+static void
+test_watch_store (void)
+{
+  g_autofree char *path = log_path ();
+  g_autofree char *store_dir = g_build_filename (g_get_user_cache_dir (), "store", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.connectnorway.Cohorts");
+  g_autoptr(ConnectStore) store = connect_store_new_full (settings, store_dir);
+  g_autoptr(ConnectChangeLog) log = connect_change_log_new (path);
+  g_autoptr(GFile) minimal = feed_file ("minimal.json");
+  g_autoptr(GFile) base = feed_file ("base.json");
+  g_autoptr(ConnectSyncRecord) record = NULL;
+  g_autofree char *first = NULL;
+  guint n_before;
+
+  load (log);
+  connect_change_log_watch_store (log, store);
+  connect_change_log_watch_store (log, store);
+
+  connect_store_open_file (store, minimal);
+  wait_feed (store, NULL);
+  first = g_strdup (connect_feed_get_checksum (connect_store_get_feed (store)));
+  n_before = g_list_model_get_n_items (connect_change_log_get_syncs (log));
+
+  connect_store_open_file (store, base);
+  wait_feed (store, first);
+
+  g_assert_cmpuint (g_list_model_get_n_items (connect_store_get_changes (store)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (connect_change_log_get_syncs (log)), ==, n_before + 1);
+  record = g_list_model_get_item (connect_change_log_get_syncs (log), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (connect_sync_record_get_changes (record)), ==,
+                    g_list_model_get_n_items (connect_store_get_changes (store)));
+  flush (log);
+}
+
+static void
 test_default_path (void)
 {
   g_autofree char *path = connect_change_log_get_default_path ();
@@ -332,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/connect/change-log/corrupt", test_corrupt);
   g_test_add_func ("/connect/change-log/partly-broken", test_partly_broken);
   g_test_add_func ("/connect/change-log/default-path", test_default_path);
+  g_test_add_func ("/connect/change-log/watch-store", test_watch_store);
 
   return g_test_run ();
 }

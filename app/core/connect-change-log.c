@@ -691,6 +691,50 @@ connect_change_log_append (ConnectChangeLog *self,
   return TRUE;
 }
 
+/**
+ * connect_change_log_get_default:
+ *
+ * Returns: (transfer none): the process-wide log
+ */
+ConnectChangeLog *
+connect_change_log_get_default (void)
+{
+  static ConnectChangeLog *default_log;
+
+  if (g_once_init_enter (&default_log))
+    {
+      ConnectChangeLog *log = connect_change_log_new (NULL);
+
+      connect_change_log_load_async (log, NULL, NULL, NULL);
+      g_once_init_leave (&default_log, log);
+    }
+
+  return default_log;
+}
+
+static void
+store_changed_cb (ConnectChangeLog *self,
+                  guint             n_changes,
+                  ConnectStore     *store)
+{
+  connect_change_log_append (self, NULL, connect_store_get_changes (store));
+}
+
+void
+connect_change_log_watch_store (ConnectChangeLog *self,
+                                ConnectStore     *store)
+{
+  g_return_if_fail (CONNECT_IS_CHANGE_LOG (self));
+  g_return_if_fail (CONNECT_IS_STORE (store));
+
+  if (g_signal_handler_find (store, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                             0, 0, NULL, store_changed_cb, self) != 0)
+    return;
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 void
 connect_change_log_flush_async (ConnectChangeLog    *self,
                                 GCancellable        *cancellable,

@@ -21,6 +21,7 @@
 #include <gio/gio.h>
 
 #include "connect-diff.h"
+#include "connect-store.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,10 @@ ConnectChange     *connect_change_new_from_json    (JsonNode          *node);
 #define CONNECT_TYPE_CHANGE_LOG (connect_change_log_get_type ())
 G_DECLARE_FINAL_TYPE (ConnectChangeLog, connect_change_log, CONNECT, CHANGE_LOG, GObject)
 
+/* The log of this process at the default path, loading from disk on the
+ * first call; (transfer none). Every view of the changes shares it. */
+ConnectChangeLog  *connect_change_log_get_default  (void);
+
 /* @path: (nullable): the file; %NULL for the default in the cache dir. */
 ConnectChangeLog  *connect_change_log_new          (const char        *path);
 /* The default file: <user cache dir>/org.connectnorway.Cohorts/changes.json */
@@ -79,6 +84,12 @@ gboolean           connect_change_log_load_finish  (ConnectChangeLog  *self,
 gboolean           connect_change_log_append       (ConnectChangeLog  *self,
                                                     GDateTime         *time,
                                                     GListModel        *changes);
+
+/* Records every "changed" of @store (its "changes" then) from now on.
+ * Watching the same store again does nothing, so several views can ask
+ * without recording a sync twice. */
+void               connect_change_log_watch_store  (ConnectChangeLog  *self,
+                                                    ConnectStore      *store);
 
 /* Completes when every append so far is on disk (or failed to be
  * written: the error is the last write's). */

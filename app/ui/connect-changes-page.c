@@ -241,27 +241,6 @@ rebuild (ConnectChangesPage *self)
 }
 
 static void
-store_changed_cb (ConnectChangesPage *self,
-                  guint               n_changes,
-                  ConnectStore       *store)
-{
-  /* Records the swap; an empty list is not kept. */
-  connect_change_log_append (self->log, NULL, connect_store_get_changes (store));
-}
-
-static void
-log_loaded_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!connect_change_log_load_finish (CONNECT_CHANGE_LOG (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not read the change log: %s", error->message);
-}
-
-static void
 connect_changes_page_dispose (GObject *object)
 {
   ConnectChangesPage *self = CONNECT_CHANGES_PAGE (object);
@@ -341,13 +320,12 @@ connect_changes_page_init (ConnectChangesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->log = connect_change_log_new (NULL);
+  /* The process's log, read off the main loop on first use and shared
+   * with every other view of the changes. */
+  self->log = g_object_ref (connect_change_log_get_default ());
   g_signal_connect_object (connect_change_log_get_syncs (self->log), "items-changed",
                            G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   rebuild (self);
-
-  /* Read off the main loop. */
-  connect_change_log_load_async (self->log, self->cancellable, log_loaded_cb, NULL);
 }
 
 GtkWidget *
@@ -371,16 +349,13 @@ connect_changes_page_set_store (ConnectChangesPage *self,
   g_return_if_fail (CONNECT_IS_CHANGES_PAGE (self));
   g_return_if_fail (store == NULL || CONNECT_IS_STORE (store));
 
-  if (self->store == store)
+  if (!g_set_object (&self->store, store))
     return;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-
-  g_set_object (&self->store, store);
-
+  /* The log records each sync of the store once, however many views
+   * watch it. */
   if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+    connect_change_log_watch_store (self->log, store);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
