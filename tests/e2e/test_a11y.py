@@ -115,14 +115,20 @@ class TestAccessibleNames(AppTestCase):
 
     def test_every_view_and_window(self):
         problems = []
+        seen = set()
 
         views = self.view_tabs()
         self.assertGreaterEqual(len(views), 2, 'the view switcher shows %s' % views)
         for view in views:
             self.show_view(view)
             started = time.monotonic()
+            # GTK 4.8 keeps a view shown once "visible" with its old area
+            # after it is hidden: report each control once, under the view
+            # that first showed it.
             for path in unnamed_controls(self.app.window):
-                problems.append('%s view: %s' % (view, path))
+                if path not in seen:
+                    seen.add(path)
+                    problems.append('%s view: %s' % (view, path))
             sys.stderr.write('%s view walked in %.1f s\n' % (view, time.monotonic() - started))
 
         # Preferences (Ctrl+,).
