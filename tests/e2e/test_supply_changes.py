@@ -152,6 +152,36 @@ class TestSupply(SupplyTestCase):
         self.assertIn(b'\r\n', saved)
 
 
+class TestExportAction(SupplyTestCase):
+
+    def save_as(self, path):
+        name = self.app.wait_for('text', 'Name:')
+        self.app.type_text(path, name)
+        self.app.wait_until(lambda: self.app.text(name) == path,
+                            message='the file name typed')
+        self.app.click(self.app.wait_for('push button', re.compile('Export$')))
+        self.app.wait_until(lambda: os.path.exists(path), message='the CSV file')
+
+    def test_menu_exports_whole_list(self):
+        """win.export from the main menu: a list no view filters is the
+        feed's whole list, as `connect-feed export` writes it."""
+        self.app.wait_for('push button', 'Main Menu')
+        self.app.press('F10')   # the primary menu
+        self.app.click(self.app.wait_for(None, 'Export as CSV'))
+        self.app.click(self.app.wait_for(None, 'Sites…'))
+
+        folder = os.path.join(self.app.tmp, 'export')
+        os.makedirs(folder)
+        path = os.path.join(folder, 'sites.csv')
+        self.save_as(path)
+        self.app.wait_for(None, 'Saved “sites.csv”')
+        with open(path, 'rb') as f:
+            saved = f.read()
+        tool = subprocess.run([CONNECT_FEED, 'export', FEED, '--what', 'sites'],
+                              capture_output=True, timeout=60, check=True).stdout
+        self.assertEqual(saved, tool)
+
+
 class TestSupplyMyCompany(SupplyTestCase):
     settings = {'my-company': "'acme'"}
 
