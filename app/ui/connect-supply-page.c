@@ -30,7 +30,6 @@ struct _ConnectSupplyPage
   int                  state;        /* -1: every state */
   gboolean             updating_dropdowns;
 
-  GPtrArray           *columns_hidden_when_folded;
 
   GPtrArray           *detail_rows;  /* (element-type GtkWidget) rows to remove */
   ConnectForecast     *shown;
@@ -1018,7 +1017,6 @@ connect_supply_page_finalize (GObject *object)
 
   g_clear_pointer (&self->partner, g_free);
   g_clear_pointer (&self->partner_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->columns_hidden_when_folded, g_ptr_array_unref);
   g_clear_pointer (&self->detail_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (connect_supply_page_parent_class)->finalize (object);
@@ -1160,7 +1158,6 @@ connect_supply_page_init (ConnectSupplyPage *self)
 
   self->settings = g_settings_new (BASE_APP_ID);
   self->partner_ids = g_ptr_array_new_with_free_func (g_free);
-  self->columns_hidden_when_folded = g_ptr_array_new ();
   self->detail_rows = g_ptr_array_new ();
   self->state = -1;
   connect_supply_get_today (&self->today);
@@ -1179,22 +1176,14 @@ connect_supply_page_init (ConnectSupplyPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   /* The figures people look for first come first; the rest may scroll. */
-  g_ptr_array_add (self->columns_hidden_when_folded,
-                   add_column (self, COLUMN_PARTNER, _("Partner"), G_CALLBACK (setup_wrap_cb), 10, FALSE, -1));
-  g_ptr_array_add (self->columns_hidden_when_folded,
-                   add_column (self, COLUMN_DRUG, _("Drug"), G_CALLBACK (setup_wrap_cb), 12, TRUE, -1));
-  g_ptr_array_add (self->columns_hidden_when_folded,
-                   add_column (self, COLUMN_SLOTS, _("Slots Left"), G_CALLBACK (setup_slots_cb), 0, FALSE, 130));
-  g_ptr_array_add (self->columns_hidden_when_folded,
-                   add_column (self, COLUMN_RUNWAY, _("Runway"), G_CALLBACK (setup_two_lines_cb), 0, FALSE, -1));
-  g_ptr_array_add (self->columns_hidden_when_folded,
-                   add_column (self, COLUMN_WARNING, _("Warning"), G_CALLBACK (setup_warning_cb), 0, FALSE, -1));
-  g_ptr_array_add (self->columns_hidden_when_folded,
-                   add_column (self, COLUMN_VALIDITY, _("Valid"), G_CALLBACK (setup_wrap_cb), 11, FALSE, -1));
-  g_ptr_array_add (self->columns_hidden_when_folded,
-                   add_column (self, COLUMN_STATE, _("State"), G_CALLBACK (setup_label_cb), 0, FALSE, -1));
-  g_ptr_array_add (self->columns_hidden_when_folded,
-                   add_column (self, COLUMN_KIND, _("Kind"), G_CALLBACK (setup_wrap_cb), 10, FALSE, -1));
+  add_column (self, COLUMN_PARTNER, _("Partner"), G_CALLBACK (setup_wrap_cb), 10, FALSE, -1);
+  add_column (self, COLUMN_DRUG, _("Drug"), G_CALLBACK (setup_wrap_cb), 12, TRUE, -1);
+  add_column (self, COLUMN_SLOTS, _("Slots Left"), G_CALLBACK (setup_slots_cb), 0, FALSE, 130);
+  add_column (self, COLUMN_RUNWAY, _("Runway"), G_CALLBACK (setup_two_lines_cb), 0, FALSE, -1);
+  add_column (self, COLUMN_WARNING, _("Warning"), G_CALLBACK (setup_warning_cb), 0, FALSE, -1);
+  add_column (self, COLUMN_VALIDITY, _("Valid"), G_CALLBACK (setup_wrap_cb), 11, FALSE, -1);
+  add_column (self, COLUMN_STATE, _("State"), G_CALLBACK (setup_label_cb), 0, FALSE, -1);
+  add_column (self, COLUMN_KIND, _("Kind"), G_CALLBACK (setup_wrap_cb), 10, FALSE, -1);
   {
     g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
     ColumnData *data = g_new0 (ColumnData, 1);
