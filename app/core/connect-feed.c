@@ -674,7 +674,7 @@ parser_path (Parser     *p,
   return g_string_free (path, FALSE);
 }
 
-static ConnectIssue *
+static ConnectIssue * G_GNUC_PRINTF (5, 0)
 parser_issue_valist (Parser     *p,
                      const char *parent,
                      const char *name,
