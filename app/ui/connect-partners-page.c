@@ -35,7 +35,7 @@ struct _ConnectPartnersPage
   AdwActionRow        *membership_row;
   AdwActionRow        *joined_row;
   AdwActionRow        *website_row;
-  GtkWidget           *website_icon;
+  GtkWidget           *website_button;
   AdwPreferencesGroup *drugs_group;
   AdwPreferencesGroup *commitments_group;
   AdwPreferencesGroup *cohorts_group;
@@ -331,19 +331,19 @@ show_detail (ConnectPartnersPage *self,
   g_clear_pointer (&self->website, g_free);
   if (is_https (url))
     self->website = g_strdup (url);
-  adw_action_row_set_subtitle (self->website_row, url ? url : _("Not given"));
+  if (url == NULL)
+    adw_action_row_set_subtitle (self->website_row, _("Not given"));
+  else if (self->website != NULL)
+    adw_action_row_set_subtitle (self->website_row, url);
+  else
+    {
+      /* Translators: a website address that is not opened */
+      g_autofree char *text = g_strdup_printf (_("%s — not opened: not a secure https: link"), url);
+
+      adw_action_row_set_subtitle (self->website_row, text);
+    }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->website_row), self->website != NULL);
-  gtk_widget_set_visible (self->website_icon, self->website != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->website_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  self->website ? _("Opens the website in the web browser")
-                                  : url ? _("Not opened: the address is not a secure https: link")
-                                  : "",
-                                  -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->website_row),
-                               url != NULL && self->website == NULL
-                               ? _("Not opened: the address is not a secure https: link")
-                               : NULL);
+  gtk_widget_set_visible (self->website_button, self->website != NULL);
 
   show_detail_drugs (self);
   show_detail_commitments (self);
@@ -548,7 +548,7 @@ connect_partners_page_class_init (ConnectPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, membership_row);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, joined_row);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, website_row);
-  gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, website_icon);
+  gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, website_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, drugs_group);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, commitments_group);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, cohorts_group);

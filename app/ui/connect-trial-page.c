@@ -47,6 +47,7 @@ struct _ConnectTrialPage
   AdwActionRow      *started_row;
   AdwActionRow      *design_row;
   AdwActionRow      *link_row;
+  GtkWidget         *link_button;
 };
 
 G_DEFINE_FINAL_TYPE (ConnectTrialPage, connect_trial_page, ADW_TYPE_BIN)
@@ -447,13 +448,7 @@ show_about (ConnectTrialPage *self)
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->link_row), self->trial_url != NULL);
   if (url != NULL)
     adw_action_row_set_subtitle (self->link_row, url);
-  if (self->trial_url != NULL)
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->link_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Opens the trial's page in the web browser"),
-                                      -1);
-    }
+  gtk_widget_set_visible (self->link_button, self->trial_url != NULL);
 }
 
 static void
@@ -677,6 +672,7 @@ connect_trial_page_class_init (ConnectTrialPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, started_row);
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, design_row);
   gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, link_row);
+  gtk_widget_class_bind_template_child (widget_class, ConnectTrialPage, link_button);
   gtk_widget_class_bind_template_callback (widget_class, link_row_activated_cb);
 }
 
