@@ -34,17 +34,39 @@ CLOSED = 'Closed Without Benefit'
 class MatchTestCase(AppTestCase):
     feed = 'e2e/match.json'
 
+    page = None
+
     def open_match_view(self):
-        """Shows the Match view and waits until matching is possible."""
-        if self.app.find('push button', 'Find Cohorts') is None:
-            switch = self.app.wait_for(re.compile(r'^(toggle|radio) button$'),
-                                       re.compile(r'^_?Match', re.I))
-            self.app.click(switch)
-        button = self.app.wait_for('push button', 'Find Cohorts')
+        """Shows the Match view (Ctrl+2, else its view switcher tab), waits
+        until matching is possible, and keeps the page's node so that
+        every later search stays inside the page."""
         pyatspi = __import__('pyatspi')
+        self.app.wait_for('page tab', 'Match')
+        self.app.press('ctrl+2')
+        button = self.app.find('push button', 'Find Cohorts')
+        if button is None:
+            self.app.click(self.app.wait_for('page tab', 'Match'))
+            button = self.app.wait_for('push button', 'Find Cohorts')
         self.app.wait_until(lambda: button.getState().contains(pyatspi.STATE_SENSITIVE),
                             message='Find Cohorts to become sensitive (the feed indexed)')
+
+        # The page: the nearest ancestor of the button that also holds the
+        # page's status pages.
+        node = button
+        while self.app.find('label', 'No Cohort Fits', root=node, showing=False) is None:
+            node = node.parent
+            self.assertIsNotNone(node, 'the Match page around Find Cohorts')
+        self.page = node
         return button
+
+    def find(self, role=None, name=None):
+        return self.app.find(role, name, root=self.page)
+
+    def wait_for(self, role=None, name=None):
+        return self.app.wait_for(role, name, root=self.page)
+
+    def wait_gone(self, role=None, name=None):
+        return self.app.wait_gone(role, name, root=self.page)
 
     def focused(self, node):
         pyatspi = __import__('pyatspi')
@@ -52,7 +74,7 @@ class MatchTestCase(AppTestCase):
 
     def fill(self, mnemonic, name, text):
         """Focuses the entry @name through its mnemonic and types @text."""
-        entry = self.app.wait_for(ENTRY, name)
+        entry = self.wait_for(ENTRY, name)
         self.app.press('alt+' + mnemonic)
         self.app.wait_until(lambda: self.focused(entry), message='%s to get the focus' % name)
         self.app.type_text(text)
@@ -62,12 +84,12 @@ class MatchTestCase(AppTestCase):
         self.fill('t', 'Tumour', tumour)
         self.fill('a', 'Alterations', ', '.join(alterations))
         if run_with == 'button':
-            self.app.click(self.app.wait_for('push button', 'Find Cohorts'))
+            self.app.click(self.wait_for('push button', 'Find Cohorts'))
         else:
             self.app.press('Return')
 
     def group(self, title):
-        return self.app.find('list', title)
+        return self.find('list', title)
 
     def rows(self, title):
         """The (title, subtitle) of every row of the group @title, in order;
@@ -82,28 +104,28 @@ class MatchTestCase(AppTestCase):
         return rows
 
     def wait_results(self, summary):
-        return self.app.wait_for('label', summary)
+        return self.wait_for('label', summary)
 
 
 class TestMatch(MatchTestCase):
 
     def test_initial_state(self):
         self.open_match_view()
-        self.app.wait_for('label', 'Find a Cohort for a Patient')
+        self.wait_for('label', 'Find a Cohort for a Patient')
         # What to type, with an example.
-        self.app.wait_for('label', re.compile('BRAF V600E'))
+        self.wait_for('label', re.compile('BRAF V600E'))
         for title in (OPEN, NOT_OPEN, CANDIDATE, CLOSED):
             self.assertIsNone(self.group(title), title + ' shown before any match')
         # Every control has an accessible name.
-        self.app.wait_for(ENTRY, 'Tumour')
-        self.app.wait_for(ENTRY, 'Alterations')
-        self.app.wait_for('push button', 'Add alteration')
+        self.wait_for(ENTRY, 'Tumour')
+        self.wait_for(ENTRY, 'Alterations')
+        self.wait_for('push button', 'Add alteration')
 
     def test_groups_and_rows(self):
         self.open_match_view()
         self.ask('COADREAD', ['BRAF V600E'])
         self.wait_results('4 results for COADREAD with BRAF V600E')
-        self.app.wait_for('push button', 'Remove alteration: BRAF V600E')
+        self.wait_for('push button', 'Remove alteration: BRAF V600E')
 
         open_rows = self.rows(OPEN)
         self.assertEqual([r[0] for r in open_rows],
@@ -133,7 +155,7 @@ class TestMatch(MatchTestCase):
         self.assertEqual(tops, sorted(tops))
 
         # Nothing that does not fit.
-        every_label = ' '.join(self.app.labels(self.app.accessible))
+        every_label = ' '.join(self.app.labels(self.page))
         for absent in ('IMP-E2E-004', 'IMP-E2E-005', 'IMP-E2E-006', 'OLD-001', 'lifirafenib'):
             self.assertNotIn(absent, every_label)
 
@@ -156,49 +178,70 @@ class TestMatch(MatchTestCase):
         self.wait_results('4 results for COADREAD with BRAF V600E')
 
         # Tab order: alterations entry, the chip, Find Cohorts, the results.
-        find = self.app.wait_for('push button', 'Find Cohorts')
-        chip = self.app.wait_for('push button', 'Remove alteration: BRAF V600E')
+        find = self.wait_for('push button', 'Find Cohorts')
+        chip = self.wait_for('push button', 'Remove alteration: BRAF V600E')
         self.app.press('Tab')
         self.app.wait_until(lambda: self.focused(chip), message='the chip to get the focus')
         self.app.press('Tab')
         self.app.wait_until(lambda: self.focused(find), message='Find Cohorts to get the focus')
         self.app.press('Tab')
-        first = self.app.find('list item', re.compile('^IMP-E2E-001'))
+        first = self.find('list item', re.compile('^IMP-E2E-001'))
         self.app.wait_until(lambda: self.focused(first), message='the first result to get the focus')
 
         # Down goes on from one group into the next.
         expected = ['^IMP-E2E-002', '^tovorafenib', '^IMP-E2E-003']
         for pattern in expected:
             self.app.press('Down')
-            row = self.app.find('list item', re.compile(pattern))
+            row = self.find('list item', re.compile(pattern))
             self.app.wait_until(lambda: self.focused(row), message=pattern + ' to get the focus')
         self.app.press('Up')
-        row = self.app.find('list item', re.compile('^tovorafenib'))
+        row = self.find('list item', re.compile('^tovorafenib'))
         self.app.wait_until(lambda: self.focused(row), message='Up to go back')
+
+    def test_activating_a_result_opens_the_cohort(self):
+        self.open_match_view()
+        self.ask('COADREAD', ['BRAF V600E'], run_with='Return')
+        self.wait_results('4 results for COADREAD with BRAF V600E')
+        for _ in range(3):
+            self.app.press('Tab')
+        first = self.find('list item', re.compile('^IMP-E2E-001'))
+        self.app.wait_until(lambda: self.focused(first), message='the first result to get the focus')
+        for _ in range(3):
+            self.app.press('Down')
+        closed = self.find('list item', re.compile('^IMP-E2E-003'))
+        self.app.wait_until(lambda: self.focused(closed), message='IMP-E2E-003 to get the focus')
+        # The cohort's name is nowhere in the window yet (the Cohorts view
+        # lists open cohorts only).
+        name = 'Dabrafenib in BRAF V600E colorectal cancer'
+        self.assertIsNone(self.app.find('label', name, showing=False))
+        self.app.press('Return')
+
+        # win.show-cohort: the Cohorts view shows that cohort's details.
+        self.app.wait_for('label', name)
 
     def test_no_cohort_fits(self):
         self.open_match_view()
         self.ask('COADREAD', ['HER2 amplification'])
-        self.app.wait_for('label', 'No Cohort Fits')
-        self.app.wait_for('label', re.compile('Check the spelling'))
+        self.wait_for('label', 'No Cohort Fits')
+        self.wait_for('label', re.compile('Check the spelling'))
         for title in (OPEN, NOT_OPEN, CANDIDATE, CLOSED):
             self.assertIsNone(self.group(title))
 
     def test_input_error_shown_under_the_entry(self):
         self.open_match_view()
         self.ask('COADREAD', ['BRAF V600E amplification'])
-        message = self.app.wait_for('label', re.compile(
+        message = self.wait_for('label', re.compile(
             '^Cannot read the alteration “BRAF V600E amplification”'))
         self.assertIn('contradicts', message.name)
         # What was typed stays in the entry (GTK 4.8 does not expose an
         # entry's text to AT-SPI), not as a chip, and nothing was matched.
-        self.assertIsNone(self.app.find('push button', re.compile('^Remove alteration')))
+        self.assertIsNone(self.find('push button', re.compile('^Remove alteration')))
         self.assertIsNone(self.group(OPEN))
 
         # Correcting it takes the message away and matches.
         self.app.press('ctrl+a')
         self.app.type_text('BRAF V600E')
-        self.app.wait_gone('label', re.compile('^Cannot read the alteration'))
+        self.wait_gone('label', re.compile('^Cannot read the alteration'))
         self.app.press('Return')
         self.wait_results('4 results for COADREAD with BRAF V600E')
 
@@ -206,19 +249,19 @@ class TestMatch(MatchTestCase):
         self.open_match_view()
         self.fill('a', 'Alterations', 'BRAF V600E')
         self.app.press('Return')
-        message = self.app.wait_for('label', re.compile('^Enter the tumour'))
-        tumour = self.app.wait_for(ENTRY, 'Tumour')
+        message = self.wait_for('label', re.compile('^Enter the tumour'))
+        tumour = self.wait_for(ENTRY, 'Tumour')
         self.app.wait_until(lambda: self.focused(tumour), message='the tumour entry to get the focus')
         # Under the tumour entry, above the alterations.
         pyatspi = __import__('pyatspi')
         y = lambda node: node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).y
-        alterations = self.app.wait_for(ENTRY, 'Alterations')
+        alterations = self.wait_for(ENTRY, 'Alterations')
         self.assertLess(y(tumour), y(message))
         self.assertLess(y(message), y(alterations))
         self.assertIsNone(self.group(OPEN))
 
         self.app.type_text('COADREAD')
-        self.app.wait_gone('label', re.compile('^Enter the tumour'))
+        self.wait_gone('label', re.compile('^Enter the tumour'))
         self.app.press('Return')
         self.wait_results('4 results for COADREAD with BRAF V600E')
 
@@ -235,9 +278,9 @@ class TestMatch(MatchTestCase):
         self.app.press('Return')
         self.wait_results('5 results for COADREAD with KRAS G12C, BRAF V600E')
 
-        self.app.click(self.app.wait_for('push button', 'Remove alteration: KRAS G12C'))
-        self.app.wait_gone('push button', 'Remove alteration: KRAS G12C')
-        self.app.click(self.app.wait_for('push button', 'Find Cohorts'))
+        self.app.click(self.wait_for('push button', 'Remove alteration: KRAS G12C'))
+        self.wait_gone('push button', 'Remove alteration: KRAS G12C')
+        self.app.click(self.wait_for('push button', 'Find Cohorts'))
         self.wait_results('4 results for COADREAD with BRAF V600E')
 
 
