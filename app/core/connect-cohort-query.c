@@ -31,6 +31,22 @@ typedef enum
   N_TABLES
 } TableKind;
 
+/* A signature of a text: one bit for every byte it holds (exact), and one
+ * for every pair of adjacent bytes (hashed). A word can only occur in a
+ * key whose signature has all of the word's bits: most keys are ruled out
+ * without reading them, and a one-letter word is decided by its bit. */
+#define SIG_BYTE_WORDS 4                    /* 256 bits, one per byte */
+#define SIG_PAIR_WORDS 4                    /* 256 bits of hashed pairs */
+#define SIG_WORDS      (SIG_BYTE_WORDS + SIG_PAIR_WORDS)
+
+/* A word's signature, as its non-zero parts only. */
+typedef struct
+{
+  guint   n_parts;
+  guint   part[SIG_WORDS];
+  guint64 bits[SIG_WORDS];
+} WordSig;
+
 typedef struct
 {
   ConnectCohort  *cohort;      /* (unowned): the feed's list holds it */
@@ -44,7 +60,9 @@ typedef struct
   guint           n_drugs;
   guint           n_sites;
   guint           n_partners;
-  guint          *refs;        /* drugs, then sites, then partners */
+  const guint    *refs;        /* drugs, then sites, then partners; in the
+                                * index's refs array */
+  guint64         sig[SIG_WORDS]; /* the key's bytes and byte pairs */
 } CohortEntry;
 
 struct _ConnectCohortIndex
@@ -57,6 +75,7 @@ struct _ConnectCohortIndex
   GStringChunk *strings;       /* shared folded strings */
   GStringChunk *keys;          /* the cohorts' keys, one after the other: a
                                 * search reads them in order from memory */
+  GArray       *refs;          /* guint: every cohort's refs, in order */
 };
 
 G_DEFINE_FINAL_TYPE (ConnectCohortIndex, connect_cohort_index, G_TYPE_OBJECT)
@@ -73,6 +92,8 @@ struct _ConnectCohortQuery
   char               *site;     /* folded */
   char               *text;     /* as given */
   char              **words;    /* folded */
+  WordSig            *word_sigs; /* one per word */
+  guint               next_position; /* where the last cohort matched was, + 1 */
 
   /* Resolved against one index; cleared on every change. */
   ConnectCohortIndex *prepared;
@@ -198,6 +219,60 @@ connect_search_fold (const char *text)
 
     return g_utf8_casefold (lowered, -1);
   }
+}
+
+/* Signatures */
+
+static void
+sig_add (guint64 *sig,
+         guint    bit,
+         guint    offset)
+{
+  sig[offset + bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+}
+
+static void
+sig_of (const char *text,
+        guint64    *sig)
+{
+  const guchar *p = (const guchar *) text;
+
+  memset (sig, 0, SIG_WORDS * sizeof (guint64));
+  for (; p[0] != '\0'; p++)
+    {
+      sig_add (sig, p[0], 0);
+      if (p[1] != '\0')
+        sig_add (sig, ((p[0] * 31u + p[1]) * 2654435761u) >> 24, SIG_BYTE_WORDS);
+    }
+}
+
+static void
+word_sig_of (const char *word,
+             WordSig    *out)
+{
+  guint64 sig[SIG_WORDS];
+
+  sig_of (word, sig);
+  out->n_parts = 0;
+  for (guint i = 0; i < SIG_WORDS; i++)
+    if (sig[i] != 0)
+      {
+        out->part[out->n_parts] = i;
+        out->bits[out->n_parts] = sig[i];
+        out->n_parts++;
+      }
+}
+
+/* Whether every bit of @word is in @key. */
+static inline gboolean
+sig_covers (const guint64 *key,
+            const WordSig *word)
+{
+  for (guint i = 0; i < word->n_parts; i++)
+    if ((key[word->part[i]] & word->bits[i]) != word->bits[i])
+      return FALSE;
+
+  return TRUE;
 }
 
 /* RefTable */
@@ -328,7 +403,6 @@ cohort_entry_clear (gpointer data)
   CohortEntry *entry = data;
 
   g_free (entry->genes);
-  g_free (entry->refs);
 }
 
 static void
@@ -341,6 +415,7 @@ connect_cohort_index_finalize (GObject *object)
     ref_table_clear (&self->tables[i]);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->keys, g_string_chunk_free);
+  g_clear_pointer (&self->refs, g_array_unref);
   g_clear_object (&self->feed);
 
   G_OBJECT_CLASS (connect_cohort_index_parent_class)->finalize (object);
@@ -363,6 +438,7 @@ connect_cohort_index_init (ConnectCohortIndex *self)
     ref_table_init (&self->tables[i]);
   self->strings = g_string_chunk_new (4096);
   self->keys = g_string_chunk_new (256 * 1024);
+  self->refs = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Folds a string shared by many cohorts (tumour names and codes, gene
@@ -492,6 +568,7 @@ index_cohort (ConnectCohortIndex *self,
   key_append (key, alteration);
 
   entry->key = g_string_chunk_insert_len (self->keys, key->str, (gssize) key->len);
+  sig_of (entry->key, entry->sig);
   g_string_free (key, TRUE);
 
   entry->trial = ref_table_resolve (&self->tables[TABLE_TRIAL], connect_cohort_get_trial (cohort));
@@ -521,16 +598,12 @@ index_cohort (ConnectCohortIndex *self,
   entry->n_drugs = drug_refs->len;
   entry->n_sites = site_refs->len;
   entry->n_partners = partner_refs->len;
-  entry->refs = g_new (guint, drug_refs->len + site_refs->len + partner_refs->len + 1);
-  /* An empty GArray may have no data at all: memcpy from NULL is undefined
-   * even for 0 bytes. */
-  if (drug_refs->len > 0)
-    memcpy (entry->refs, drug_refs->data, drug_refs->len * sizeof (guint));
-  if (site_refs->len > 0)
-    memcpy (entry->refs + entry->n_drugs, site_refs->data, site_refs->len * sizeof (guint));
-  if (partner_refs->len > 0)
-    memcpy (entry->refs + entry->n_drugs + entry->n_sites, partner_refs->data,
-            partner_refs->len * sizeof (guint));
+  /* An offset into self->refs until the index is complete (the array
+   * moves while it grows); made a pointer then. */
+  entry->refs = GUINT_TO_POINTER (self->refs->len);
+  g_array_append_vals (self->refs, drug_refs->data, drug_refs->len);
+  g_array_append_vals (self->refs, site_refs->data, site_refs->len);
+  g_array_append_vals (self->refs, partner_refs->data, partner_refs->len);
 }
 
 /**
@@ -575,6 +648,15 @@ connect_cohort_index_new (ConnectFeed *feed)
 
       index_cohort (self, fold_cache, gene_keys, cohort,
                     &g_array_index (self->cohorts, CohortEntry, i));
+    }
+
+  /* One more element, so that even an empty array has data to point to. */
+  g_array_set_size (self->refs, self->refs->len + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      CohortEntry *entry = &g_array_index (self->cohorts, CohortEntry, i);
+
+      entry->refs = &g_array_index (self->refs, guint, GPOINTER_TO_UINT (entry->refs));
     }
 
   return g_steal_pointer (&self);
@@ -720,13 +802,18 @@ query_prepare (ConnectCohortQuery *self,
       for (guint w = 0; w < n_words; w++)
         {
           guint8 *hits = g_new0 (guint8, entries->len + 1);
+          gboolean any = FALSE;
 
           for (guint i = 0; i < entries->len; i++)
             {
               const RefEntry *entry = &g_array_index (entries, RefEntry, i);
 
               hits[i] = entry->text != NULL && strstr (entry->text, self->words[w]) != NULL;
+              any |= hits[i];
             }
+          /* NULL when no entry holds the word: no cohort need look. */
+          if (!any)
+            g_clear_pointer (&hits, g_free);
           self->word_hits[t][w] = hits;
         }
     }
@@ -779,13 +866,21 @@ entry_matches (ConnectCohortQuery *self,
 
   for (guint w = 0; self->words != NULL && self->words[w] != NULL; w++)
     {
-      if (strstr (entry->key, self->words[w]) != NULL)
+      const WordSig *word_sig = &self->word_sigs[w];
+
+      /* One byte: its bit decides; longer: read the key only when its
+       * signature allows the word. */
+      if (sig_covers (entry->sig, word_sig)
+          && (self->words[w][0] == '\0' || self->words[w][1] == '\0'
+              || strstr (entry->key, self->words[w]) != NULL))
         continue;
-      if (self->word_hits[TABLE_TRIAL][w][entry->trial])
+      if (self->word_hits[TABLE_TRIAL][w] != NULL && self->word_hits[TABLE_TRIAL][w][entry->trial])
         continue;
-      if (any_hit (self->word_hits[TABLE_DRUG][w], drugs, entry->n_drugs))
+      if (self->word_hits[TABLE_DRUG][w] != NULL
+          && any_hit (self->word_hits[TABLE_DRUG][w], drugs, entry->n_drugs))
         continue;
-      if (any_hit (self->word_hits[TABLE_SITE][w], sites, entry->n_sites))
+      if (self->word_hits[TABLE_SITE][w] != NULL
+          && any_hit (self->word_hits[TABLE_SITE][w], sites, entry->n_sites))
         continue;
 
       return FALSE;
@@ -806,6 +901,7 @@ connect_cohort_query_finalize (GObject *object)
   g_clear_pointer (&self->site, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->words, g_strfreev);
+  g_clear_pointer (&self->word_sigs, g_free);
 
   G_OBJECT_CLASS (connect_cohort_query_parent_class)->finalize (object);
 }
@@ -968,6 +1064,15 @@ connect_cohort_query_set_text (ConnectCohortQuery *self,
 
   old_words = g_steal_pointer (&self->words);
   self->words = new_words;
+  g_clear_pointer (&self->word_sigs, g_free);
+  if (new_words != NULL)
+    {
+      guint n_words = g_strv_length (new_words);
+
+      self->word_sigs = g_new (WordSig, n_words);
+      for (guint w = 0; w < n_words; w++)
+        word_sig_of (new_words[w], &self->word_sigs[w]);
+    }
 
   /* Every old word inside a new word: a subset; and the other way. */
   stricter = words_covered (old_words, new_words);
@@ -1046,8 +1151,14 @@ connect_cohort_query_matches_cohort (ConnectCohortQuery *self,
   g_return_val_if_fail (CONNECT_IS_COHORT_INDEX (index), FALSE);
   g_return_val_if_fail (CONNECT_IS_COHORT (cohort), FALSE);
 
-  position = connect_entity_get_index (CONNECT_ENTITY (cohort));
+  /* A list model is mostly checked in order: try the next position
+   * first, known right when it holds this very cohort. */
+  position = self->next_position;
+  if (position >= index->cohorts->len
+      || g_array_index (index->cohorts, CohortEntry, position).cohort != cohort)
+    position = connect_entity_get_index (CONNECT_ENTITY (cohort));
   g_return_val_if_fail (position < index->cohorts->len, FALSE);
+  self->next_position = position + 1;
   g_return_val_if_fail (g_array_index (index->cohorts, CohortEntry, position).cohort == cohort, FALSE);
 
   query_prepare (self, index);
