@@ -87,9 +87,65 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static guint
+count_widgets (GtkWidget  *widget,
+               GHashTable *by_type)
+{
+  guint n = 1;
+
+  g_hash_table_insert (by_type, (gpointer) G_OBJECT_TYPE_NAME (widget),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_type, G_OBJECT_TYPE_NAME (widget))) + 1));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, by_type);
+
+  return n;
+}
+
+static void
+print_subtrees (GtkWidget *widget,
+                guint      depth)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GHashTable) by_type = g_hash_table_new (g_str_hash, g_str_equal);
+      guint n = count_widgets (child, by_type);
+
+      if (n < 200)
+        continue;
+      g_printerr ("%*s%s: %u widgets\n", (int) depth * 2, "", G_OBJECT_TYPE_NAME (child), n);
+      print_subtrees (child, depth + 1);
+    }
+}
+
+/* CONNECT_MEASURE_WIDGETS=1: where the widgets are, at SIGTERM. */
+static void
+print_widgets (void)
+{
+  g_autoptr(GHashTable) by_type = g_hash_table_new (g_str_hash, g_str_equal);
+  GList *windows = gtk_application_get_windows (measure.app);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n = 0;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      n += count_widgets (l->data, by_type);
+      print_subtrees (l->data, 1);
+    }
+  g_printerr ("%u widgets\n", n);
+  g_hash_table_iter_init (&iter, by_type);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) >= 50)
+      g_printerr ("  %s: %u\n", (const char *) key, GPOINTER_TO_UINT (value));
+}
+
 static gboolean
 sigterm_cb (gpointer data)
 {
+  if (g_strcmp0 (g_getenv ("CONNECT_MEASURE_WIDGETS"), "1") == 0)
+    print_widgets ();
   g_application_quit (G_APPLICATION (measure.app));
   return G_SOURCE_CONTINUE;
 }

@@ -9,6 +9,9 @@
  *   {"max_stall_ms": …, "ticks": …, "last_long_stall_s": …}
  *   (last_long_stall_s: seconds since the first frame of the last stall
  *   over 16 ms, or -1). SIGTERM quits the application cleanly.
+ * CONNECT_MEASURE_WIDGETS=1 (with CONNECT_MEASURE_STALLS) — at SIGTERM,
+ *   prints to stderr how many widgets each large subtree and each widget
+ *   type has (to find where layout time goes).
  * CONNECT_MEASURE_FIRST_FRAME=FILE — writes the g_get_monotonic_time()
  *   of the first "after-paint" of the first window's frame clock to FILE;
  *   with CONNECT_MEASURE_QUIT=1 the application then quits.
