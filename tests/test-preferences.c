@@ -263,6 +263,51 @@ test_token (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_no_secret_service (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GSettings) settings = NULL;
+      GtkWidget *window;
+      GtkWidget *row;
+      GtkLabel *message;
+      gint64 end;
+
+      /* No Secret Service on this bus: the token cannot be kept. */
+      g_setenv ("SECRET_BACKEND", "service", TRUE);
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/connect-test-bus", TRUE);
+
+      settings = g_settings_new ("org.connectnorway.Cohorts");
+      g_settings_set_string (settings, "feed-url", "https://feed.example.org/feed.json");
+      window = connect_preferences_window_new (NULL, NULL, settings);
+      row = child (window, "token_row");
+      message = GTK_LABEL (child (window, "token_message"));
+      iterate (500);
+      gtk_label_set_text (message, "");
+
+      apply (row, "secret-value");
+      end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      while (strstr (gtk_label_get_text (message), "not kept") == NULL)
+        {
+          iterate (20);
+          g_assert_cmpint (g_get_monotonic_time (), <, end);
+        }
+      /* Why, in the window, without the token. */
+      g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (message), "error"));
+      g_assert_null (strstr (gtk_label_get_text (message), "secret-value"));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  /* Never logged. */
+  g_test_trap_assert_stdout_unmatched ("*secret-value*");
+  g_test_trap_assert_stderr_unmatched ("*secret-value*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/connect/preferences/bindings", test_bindings);
   g_test_add_func ("/connect/preferences/company", test_company);
   g_test_add_func ("/connect/preferences/token", test_token);
+  g_test_add_func ("/connect/preferences/no-secret-service", test_no_secret_service);
 
   ret = g_test_run ();
   g_unlink (keyring);
