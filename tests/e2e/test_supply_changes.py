@@ -199,8 +199,8 @@ class TestChangesEmpty(SupplyTestCase):
 
     def test_empty_state(self):
         self.show_view('Changes')
-        self.app.wait_for(None, 'No changes yet — changes appear after the first sync '
-                                'with the partnership’s feed')
+        self.app.wait_for(None, 'No Changes Yet')
+        self.app.wait_for(None, 'Changes appear after the first sync with the partnership’s feed')
 
 
 class TestChanges(SupplyTestCase):
