@@ -114,6 +114,18 @@ class TestSupply(SupplyTestCase):
         self.app.wait_for('label', lambda t: (t or '').startswith(
             'The feed gives only the number of slots used today'))
 
+    def test_state_filter(self):
+        self.show_view('Supply')
+        self.app.wait_for('label', '3 commitments')
+        combo = self.app.wait_for('combo box', 'State')
+        self.app.click(self.app.wait_for('push button', None, root=combo))
+        self.app.wait_for(None, 'Negotiating')
+        self.app.press('Down')      # from "All states" to "Negotiating"
+        self.app.press('Return')
+        self.app.wait_for('label', '1 of 3 commitments')
+        self.app.wait_for('label', 'Not enough data')
+        self.app.wait_gone('label', '10.0 months')
+
     def test_totals_and_plain_text(self):
         self.show_view('Supply')
         # A partner name with quotes and markup is shown as it is.
