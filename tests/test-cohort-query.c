@@ -462,6 +462,42 @@ test_large (void)
   }
 }
 
+static void
+index_ready_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  ConnectCohortIndex **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = connect_cohort_index_new_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The index built in a worker thread is the same as the one built here */
+static void
+test_async (void)
+{
+  g_autoptr(ConnectFeed) feed = load_fixture ();
+  g_autoptr(ConnectCohortIndex) sync_index = connect_cohort_index_new (feed);
+  g_autoptr(ConnectCohortIndex) index = NULL;
+
+  connect_cohort_index_new_async (feed, NULL, index_ready_cb, &index);
+  while (index == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (connect_cohort_index_get_feed (index) == feed);
+  g_assert_cmpuint (connect_cohort_index_get_n_cohorts (index), ==,
+                    connect_cohort_index_get_n_cohorts (sync_index));
+  for (guint i = 0; i < connect_cohort_index_get_n_cohorts (index); i++)
+    {
+      g_autofree char *a = connect_cohort_index_dup_search_key (index, i);
+      g_autofree char *b = connect_cohort_index_dup_search_key (sync_index, i);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +521,7 @@ main (int   argc,
   ADD ("other-index", test_other_index);
 #undef ADD
   g_test_add_func ("/connect/cohort-query/large", test_large);
+  g_test_add_func ("/connect/cohort-query/async", test_async);
 
   return g_test_run ();
 }

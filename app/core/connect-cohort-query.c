@@ -662,6 +662,59 @@ connect_cohort_index_new (ConnectFeed *feed)
   return g_steal_pointer (&self);
 }
 
+static void
+index_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_task_return_pointer (task, connect_cohort_index_new (task_data), g_object_unref);
+}
+
+/**
+ * connect_cohort_index_new_async:
+ * @feed: a feed
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the thread-default main context when done
+ * @user_data: data for @callback
+ *
+ * Builds the index in a worker thread.
+ */
+void
+connect_cohort_index_new_async (ConnectFeed         *feed,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CONNECT_IS_FEED (feed));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, connect_cohort_index_new_async);
+  g_task_set_task_data (task, g_object_ref (feed), g_object_unref);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, index_thread);
+}
+
+/**
+ * connect_cohort_index_new_finish:
+ * @result: the result given to the callback
+ * @error: a #GError (G_IO_ERROR_CANCELLED when cancelled)
+ *
+ * Returns: (transfer full) (nullable): the index
+ */
+ConnectCohortIndex *
+connect_cohort_index_new_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == connect_cohort_index_new_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * connect_cohort_index_get_feed:
  *

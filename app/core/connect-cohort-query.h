@@ -75,6 +75,14 @@ char               *connect_search_fold                (const char *text);
 
 /* The index. */
 ConnectCohortIndex *connect_cohort_index_new           (ConnectFeed        *feed);
+/* The same in a worker thread: at 100 000 cohorts the index takes a few
+ * hundred milliseconds, too long for the main loop. */
+void                connect_cohort_index_new_async     (ConnectFeed         *feed,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+ConnectCohortIndex *connect_cohort_index_new_finish    (GAsyncResult        *result,
+                                                        GError             **error);
 ConnectFeed        *connect_cohort_index_get_feed      (ConnectCohortIndex *self);
 guint               connect_cohort_index_get_n_cohorts (ConnectCohortIndex *self);
 /* The whole folded search key of one cohort, words separated by spaces
