@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -119,8 +120,8 @@ connect_supply_format_slots (gint64 slots,
 
   /* TRANSLATORS: the slots of a drug commitment: "12 used, 2 reserved,
    * 10 left of 24" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " used, %" G_GINT64_FORMAT " reserved, "
-                            "%" G_GINT64_FORMAT " left of %" G_GINT64_FORMAT),
+  return g_strdup_printf (_("%" PRId64 " used, %" PRId64 " reserved, "
+                            "%" PRId64 " left of %" PRId64),
                           used, reserved, left, slots);
 }
 
@@ -135,8 +136,8 @@ connect_supply_format_totals (ConnectSupplyTotals *totals,
 
   /* TRANSLATORS: one partner's commitments added up: "Roche: 96 slots,
    * 61 used, 8 reserved, 27 left" */
-  return g_strdup_printf (_("%s: %" G_GINT64_FORMAT " slots, %" G_GINT64_FORMAT " used, "
-                            "%" G_GINT64_FORMAT " reserved, %" G_GINT64_FORMAT " left"),
+  return g_strdup_printf (_("%s: %" PRId64 " slots, %" PRId64 " used, "
+                            "%" PRId64 " reserved, %" PRId64 " left"),
                           partner_name,
                           connect_supply_totals_get_slots (totals),
                           connect_supply_totals_get_used (totals),

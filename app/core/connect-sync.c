@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "connect-error.h"
@@ -534,7 +536,7 @@ read_cb (GObject      *object,
 
       fetch_fail_or_retry (task,
                            g_error_new (CONNECT_ERROR, CONNECT_ERROR_TRUNCATED,
-                                        _("The connection broke before the whole feed arrived (%u of %" G_GOFFSET_FORMAT " bytes)."),
+                                        _("The connection broke before the whole feed arrived (%u of %" PRId64 " bytes)."),
                                         f->buffer->len, f->content_length),
                            retry);
       return;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "connect-export.h"
@@ -297,7 +299,7 @@ bind_compact (ConnectSupplyPage *self,
                                   connect_forecast_get_used (forecast),
                                   connect_forecast_get_reserved (forecast));
   /* TRANSLATORS: slots left: "10 of 24 left" */
-  left = g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " left"),
+  left = g_strdup_printf (_("%" PRId64 " of %" PRId64 " left"),
                           connect_forecast_get_remaining (forecast),
                           connect_forecast_get_slots (forecast));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (bar)), left);
@@ -363,7 +365,7 @@ bind_cb (GtkSignalListItemFactory *factory,
                                         connect_forecast_get_reserved (forecast));
         /* TRANSLATORS: slots left of those committed, in a narrow column:
          * "10 / 24" */
-        text = g_strdup_printf (_("%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT),
+        text = g_strdup_printf (_("%" PRId64 " / %" PRId64),
                                 connect_forecast_get_remaining (forecast),
                                 connect_forecast_get_slots (forecast));
         gtk_label_set_text (GTK_LABEL (label), text);
@@ -617,10 +619,10 @@ cohort_summary (ConnectCohort *cohort)
   g_string_append (text, " · ");
   if (enrolled >= 0 && target >= 0)
     /* TRANSLATORS: enrolment of a cohort: "5 of 8 enrolled" */
-    g_string_append_printf (text, _("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " enrolled"),
+    g_string_append_printf (text, _("%" PRId64 " of %" PRId64 " enrolled"),
                             enrolled, target);
   else if (enrolled >= 0)
-    g_string_append_printf (text, _("%" G_GINT64_FORMAT " enrolled"), enrolled);
+    g_string_append_printf (text, _("%" PRId64 " enrolled"), enrolled);
   else
     g_string_append (text, _("Enrolment not given"));
 
