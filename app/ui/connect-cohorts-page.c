@@ -72,6 +72,11 @@ struct _ConnectCohortsPage
   ConnectFeed         *feed;
   ConnectCohortIndex  *index;
   ConnectCohortQuery  *query;
+  /* A feed being prepared in a worker thread, and a cohort to show once
+   * it is in. */
+  ConnectFeed         *pending_feed;
+  GCancellable        *prepare_cancellable;
+  char                *pending_show_id;
   GSettings           *settings;
 
   /* Filter values as kept in the settings; NULL when not set. */
@@ -616,10 +621,12 @@ connect_cohorts_page_set_choices (ConnectCohortsPage *self,
   connect_cohorts_page_sync_dropdown (self, kind);
 }
 
+/* Every choice each filter offers for @feed (may be NULL), sorted; runs
+ * in a worker thread. */
 static void
-connect_cohorts_page_build_choices (ConnectCohortsPage *self)
+collect_choices (ConnectFeed  *feed,
+                 GPtrArray   **choices)
 {
-  GPtrArray *choices[N_FILTERS] = { NULL, };
   GHashTable *seen[N_FILTERS] = { NULL, };
   GListModel *cohorts;
   guint n;
@@ -640,12 +647,12 @@ connect_cohorts_page_build_choices (ConnectCohortsPage *self)
                 connect_enum_to_feed_string (CONNECT_TYPE_REGION, region),
                 connect_enum_to_label (CONNECT_TYPE_REGION, region));
 
-  if (self->feed != NULL)
+  if (feed != NULL)
     {
-      GListModel *sites = connect_feed_get_sites (self->feed);
-      GListModel *drugs = connect_feed_get_drugs (self->feed);
+      GListModel *sites = connect_feed_get_sites (feed);
+      GListModel *drugs = connect_feed_get_drugs (feed);
 
-      cohorts = connect_feed_get_cohorts (self->feed);
+      cohorts = connect_feed_get_cohorts (feed);
       n = g_list_model_get_n_items (cohorts);
 
       for (guint i = 0; i < n; i++)
@@ -675,7 +682,7 @@ connect_cohorts_page_build_choices (ConnectCohortsPage *self)
                       connect_entity_get_id (CONNECT_ENTITY (drug)), label);
 
           if (supplier_id != NULL)
-            supplier = connect_feed_lookup_partner (self->feed, supplier_id);
+            supplier = connect_feed_lookup_partner (feed, supplier_id);
           add_choice (choices[FILTER_COMPANY], seen[FILTER_COMPANY], supplier_id,
                       supplier ? connect_partner_get_name (supplier) : supplier_id);
         }
@@ -693,12 +700,64 @@ connect_cohorts_page_build_choices (ConnectCohortsPage *self)
 
   for (guint kind = 0; kind < N_FILTERS; kind++)
     {
-      if (kind != FILTER_WATCHED)
-        connect_cohorts_page_set_choices (self, kind, choices[kind],
-                                          kind != FILTER_STATUS && kind != FILTER_REGION);
+      if (kind != FILTER_STATUS && kind != FILTER_REGION)
+        g_ptr_array_sort (choices[kind], choice_compare);
       g_hash_table_unref (seen[kind]);
-      g_ptr_array_unref (choices[kind]);
     }
+}
+
+static void
+connect_cohorts_page_apply_choices (ConnectCohortsPage  *self,
+                                    GPtrArray          **choices)
+{
+  for (guint kind = 0; kind < N_FILTERS; kind++)
+    if (kind != FILTER_WATCHED)
+      connect_cohorts_page_set_choices (self, kind, choices[kind], FALSE);
+}
+
+/* What a feed needs before it is shown, built in a worker thread: the
+ * folded search keys, the filter choices and the region of every cohort. */
+typedef struct
+{
+  ConnectFeed        *feed;
+  ConnectCohortIndex *index;
+  GPtrArray          *choices[N_FILTERS];
+  guint8             *region_masks;
+} Prepared;
+
+static void
+prepared_free (gpointer data)
+{
+  Prepared *prepared = data;
+
+  g_clear_object (&prepared->feed);
+  g_clear_object (&prepared->index);
+  for (guint kind = 0; kind < N_FILTERS; kind++)
+    g_clear_pointer (&prepared->choices[kind], g_ptr_array_unref);
+  g_clear_pointer (&prepared->region_masks, g_free);
+  g_free (prepared);
+}
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ConnectFeed *feed = task_data;
+  Prepared *prepared = g_new0 (Prepared, 1);
+
+  prepared->feed = g_object_ref (feed);
+  prepared->index = connect_cohort_index_new (feed);
+  if (!g_cancellable_is_cancelled (cancellable))
+    collect_choices (feed, prepared->choices);
+  if (!g_cancellable_is_cancelled (cancellable))
+    prepared->region_masks = build_region_masks (feed);
+
+  if (g_task_return_error_if_cancelled (task))
+    prepared_free (prepared);
+  else
+    g_task_return_pointer (task, prepared, prepared_free);
 }
 
 static GtkExpression *
@@ -1575,6 +1634,9 @@ connect_cohorts_page_dispose (GObject *object)
   ConnectCohortsPage *self = CONNECT_COHORTS_PAGE (object);
 
   g_clear_handle_id (&self->empty_hint_source, g_source_remove);
+  g_cancellable_cancel (self->prepare_cancellable);
+  g_clear_object (&self->prepare_cancellable);
+  g_clear_object (&self->pending_feed);
 
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -1606,6 +1668,7 @@ connect_cohorts_page_finalize (GObject *object)
       g_clear_pointer (&self->choice_values[kind], g_ptr_array_unref);
     }
   g_clear_pointer (&self->region_masks, g_free);
+  g_clear_pointer (&self->pending_show_id, g_free);
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->bound_stars, g_hash_table_unref);
 
@@ -1751,7 +1814,14 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
   connect_cohorts_page_load_watched (self);
   for (guint kind = 0; kind < N_FILTERS; kind++)
     connect_cohorts_page_load_filter (self, kind, FALSE);
-  connect_cohorts_page_build_choices (self);
+  {
+    GPtrArray *choices[N_FILTERS] = { NULL, };
+
+    collect_choices (NULL, choices);
+    connect_cohorts_page_apply_choices (self, choices);
+    for (guint kind = 0; kind < N_FILTERS; kind++)
+      g_ptr_array_unref (choices[kind]);
+  }
   connect_cohorts_page_update_chips (self);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1790,38 +1860,40 @@ connect_cohorts_page_get_feed (ConnectCohortsPage *self)
   return self->feed;
 }
 
-/**
- * connect_cohorts_page_set_feed:
- * @self: a page
- * @feed: (nullable): the feed to show
- *
- * Shows the cohorts of @feed. The search keys are folded once here, not
- * on every keystroke; the selected cohort stays selected when the new feed
- * still has it.
- */
-void
-connect_cohorts_page_set_feed (ConnectCohortsPage *self,
-                               ConnectFeed        *feed)
+/* Shows a prepared feed (or none). */
+static void
+connect_cohorts_page_apply (ConnectCohortsPage *self,
+                            Prepared           *prepared)
 {
+  ConnectFeed *feed = prepared ? prepared->feed : NULL;
   g_autofree char *selected_id = NULL;
+  g_autofree char *show_id = g_steal_pointer (&self->pending_show_id);
   ConnectCohort *selected;
   gboolean large;
-
-  g_return_if_fail (CONNECT_IS_COHORTS_PAGE (self));
-  g_return_if_fail (feed == NULL || CONNECT_IS_FEED (feed));
-
-  if (self->feed == feed)
-    return;
 
   selected = connect_cohort_detail_get_cohort (self->detail);
   if (selected != NULL)
     selected_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (selected)));
 
+  g_clear_object (&self->pending_feed);
   g_set_object (&self->feed, feed);
   g_clear_object (&self->index);
   g_clear_pointer (&self->region_masks, g_free);
-  if (feed != NULL)
-    self->index = connect_cohort_index_new (feed);
+  if (prepared != NULL)
+    {
+      self->index = g_steal_pointer (&prepared->index);
+      self->region_masks = g_steal_pointer (&prepared->region_masks);
+      connect_cohorts_page_apply_choices (self, prepared->choices);
+    }
+  else
+    {
+      GPtrArray *choices[N_FILTERS] = { NULL, };
+
+      collect_choices (NULL, choices);
+      connect_cohorts_page_apply_choices (self, choices);
+      for (guint kind = 0; kind < N_FILTERS; kind++)
+        g_ptr_array_unref (choices[kind]);
+    }
 
   large = feed != NULL &&
           g_list_model_get_n_items (connect_feed_get_cohorts (feed)) > INCREMENTAL_THRESHOLD;
@@ -1830,18 +1902,77 @@ connect_cohorts_page_set_feed (ConnectCohortsPage *self,
   gtk_filter_list_model_set_model (self->filter_model,
                                    feed ? connect_feed_get_cohorts (feed) : NULL);
 
-  connect_cohorts_page_build_choices (self);
   connect_cohorts_page_update_chips (self);
   connect_cohorts_page_update_count (self);
 
-  if (selected_id != NULL && feed != NULL &&
-      connect_feed_lookup_cohort (feed, selected_id) != NULL)
+  if (show_id != NULL && connect_cohorts_page_show_cohort (self, show_id))
+    ;
+  else if (selected_id != NULL && feed != NULL &&
+           connect_feed_lookup_cohort (feed, selected_id) != NULL)
     connect_cohort_detail_set_cohort (self->detail, feed,
                                       connect_feed_lookup_cohort (feed, selected_id));
   else
     connect_cohorts_page_show_selected (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
+}
+
+static void
+prepare_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ConnectCohortsPage *self = CONNECT_COHORTS_PAGE (object);
+  Prepared *prepared;
+
+  prepared = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (prepared == NULL)
+    return;
+
+  /* A newer feed came while this one was prepared: it wins. */
+  if (prepared->feed == self->pending_feed)
+    connect_cohorts_page_apply (self, prepared);
+
+  prepared_free (prepared);
+}
+
+/**
+ * connect_cohorts_page_set_feed:
+ * @self: a page
+ * @feed: (nullable): the feed to show
+ *
+ * Shows the cohorts of @feed. Its search keys and filter choices are built
+ * once, in a worker thread, not on every keystroke; until they are, the
+ * page keeps showing the previous feed. The selected cohort stays
+ * selected when the new feed still has it.
+ */
+void
+connect_cohorts_page_set_feed (ConnectCohortsPage *self,
+                               ConnectFeed        *feed)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CONNECT_IS_COHORTS_PAGE (self));
+  g_return_if_fail (feed == NULL || CONNECT_IS_FEED (feed));
+
+  if (feed == (self->pending_feed ? self->pending_feed : self->feed))
+    return;
+
+  g_cancellable_cancel (self->prepare_cancellable);
+  g_clear_object (&self->prepare_cancellable);
+
+  if (feed == NULL)
+    {
+      connect_cohorts_page_apply (self, NULL);
+      return;
+    }
+
+  g_set_object (&self->pending_feed, feed);
+  self->prepare_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->prepare_cancellable, prepare_cb, NULL);
+  g_task_set_source_tag (task, connect_cohorts_page_set_feed);
+  g_task_set_task_data (task, g_object_ref (feed), g_object_unref);
+  g_task_run_in_thread (task, prepare_thread);
 }
 
 gboolean
@@ -1887,6 +2018,16 @@ connect_cohorts_page_show_cohort (ConnectCohortsPage *self,
   g_return_val_if_fail (CONNECT_IS_COHORTS_PAGE (self), FALSE);
   g_return_val_if_fail (cohort_id != NULL, FALSE);
 
+  /* Asked for before the feed is in (a notification at start-up): show
+   * it once the feed is prepared. */
+  if (self->pending_feed != NULL &&
+      connect_feed_lookup_cohort (self->pending_feed, cohort_id) != NULL)
+    {
+      g_free (self->pending_show_id);
+      self->pending_show_id = g_strdup (cohort_id);
+      return TRUE;
+    }
+
   if (self->feed == NULL)
     return FALSE;
 
@@ -1904,7 +2045,12 @@ connect_cohorts_page_show_cohort (ConnectCohortsPage *self,
       if (item == cohort)
         {
           gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", i);
+          /* GTK 4.8 has no gtk_column_view_scroll_to (): ask its list. */
+          for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+               child != NULL;
+               child = gtk_widget_get_next_sibling (child))
+            if (GTK_IS_LIST_VIEW (child))
+              gtk_widget_activate_action (child, "list.scroll-to-item", "u", i);
           break;
         }
     }
