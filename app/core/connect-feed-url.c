@@ -168,6 +168,7 @@ connect_feed_url_check (const char  *url,
         case G_URI_ERROR_BAD_FRAGMENT:
         default:
           return set_error (error, G_URI_ERROR, G_URI_ERROR_FAILED,
+                            /* xgettext:no-c-format */
                             _("The address is not a valid web address. Check for typing mistakes or characters such as % that are not allowed."));
         }
     }
