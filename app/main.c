@@ -11,8 +11,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ConnectApplication) app = NULL;
+  /* Tests run the uninstalled app on the build's catalogues (<build>/po). */
+  const char *localedir = g_getenv ("CONNECT_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
