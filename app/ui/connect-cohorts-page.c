@@ -101,6 +101,8 @@ struct _ConnectCohortsPage
   GtkSingleSelection  *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GHashTable          *bound_stars;
+  /* Status labels on screen → their cohort */
+  GHashTable          *bound_status;
 
   guint                empty_hint_source;
   int                  drop_filter;
@@ -1062,6 +1064,26 @@ setup_status_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* Narrow, the pill says the status only; its accessible name keeps the
+ * stage. */
+static void
+update_status_pill (ConnectCohortsPage *self,
+                    GtkWidget          *label,
+                    ConnectCohort      *cohort)
+{
+  g_autofree char *text = connect_ui_status_label (cohort);
+  const char *status = connect_enum_to_label (CONNECT_TYPE_COHORT_STATUS,
+                                              connect_cohort_get_status (cohort));
+
+  if (adw_leaflet_get_folded (self->leaflet) && status != NULL)
+    gtk_label_set_text (GTK_LABEL (label), status);
+  else
+    gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
 static void
 bind_status_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
@@ -1069,11 +1091,19 @@ bind_status_cb (GtkSignalListItemFactory *factory,
 {
   ConnectCohort *cohort = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = connect_ui_status_label (cohort);
   const char *classes[] = { "status-pill", connect_ui_status_css_class (connect_cohort_get_status (cohort)), NULL };
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  update_status_pill (self, label, cohort);
   gtk_widget_set_css_classes (label, classes);
+  g_hash_table_insert (self->bound_status, label, cohort);
+}
+
+static void
+unbind_status_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  ConnectCohortsPage       *self)
+{
+  g_hash_table_remove (self->bound_status, gtk_list_item_get_child (item));
 }
 
 static void
@@ -1322,6 +1352,7 @@ connect_cohorts_page_add_column (ConnectCohortsPage *self,
     case COLUMN_STATUS:
       g_signal_connect (factory, "setup", G_CALLBACK (setup_status_cb), NULL);
       g_signal_connect_object (factory, "bind", G_CALLBACK (bind_status_cb), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_status_cb), self, 0);
       break;
     case COLUMN_ENROLLED:
       g_signal_connect (factory, "setup", G_CALLBACK (setup_enrolled_cb), NULL);
@@ -1348,7 +1379,8 @@ connect_cohorts_page_add_column (ConnectCohortsPage *self,
     gtk_column_view_column_set_fixed_width (column, fixed_width);
 
   gtk_column_view_append_column (self->column_view, column);
-  self->columns[kind] = column;
+  /* Kept: narrow layouts take some columns out of the view. */
+  self->columns[kind] = g_object_ref (column);
 }
 
 static void
@@ -1385,11 +1417,45 @@ leaflet_folded_cb (ConnectCohortsPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  gtk_column_view_column_set_visible (self->columns[COLUMN_ID], !folded);
-  gtk_column_view_column_set_visible (self->columns[COLUMN_DRUGS], !folded);
-  gtk_column_view_column_set_visible (self->columns[COLUMN_ENROLLED], !folded);
-  gtk_column_view_column_set_visible (self->columns[COLUMN_SLOTS], !folded);
-  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_STATUS], folded ? 132 : 168);
+  /* Not built yet (during the template's construction). */
+  if (self->bound_status == NULL || self->columns[COLUMN_ID] == NULL)
+    return;
+
+  /* Narrow: fewer columns. (Taking them out rather than hiding them: GTK
+   * 4.8 keeps the room of hidden columns in the rows.) */
+  for (guint kind = 0; kind < N_COLUMNS; kind++)
+    {
+      gboolean wanted = !folded || (kind != COLUMN_ID && kind != COLUMN_DRUGS &&
+                                    kind != COLUMN_ENROLLED && kind != COLUMN_SLOTS);
+      gboolean present = gtk_column_view_column_get_column_view (self->columns[kind]) != NULL;
+
+      if (wanted == present)
+        continue;
+
+      if (wanted)
+        {
+          guint position = 0;
+
+          for (guint before = 0; before < kind; before++)
+            if (gtk_column_view_column_get_column_view (self->columns[before]) != NULL)
+              position++;
+          gtk_column_view_insert_column (self->column_view, position, self->columns[kind]);
+        }
+      else
+        {
+          gtk_column_view_remove_column (self->column_view, self->columns[kind]);
+        }
+    }
+  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_STATUS], folded ? -1 : 168);
+  {
+    GHashTableIter iter;
+    gpointer label;
+    gpointer cohort;
+
+    g_hash_table_iter_init (&iter, self->bound_status);
+    while (g_hash_table_iter_next (&iter, &label, &cohort))
+      update_status_pill (self, label, cohort);
+  }
   connect_cohort_detail_set_folded (self->detail, folded);
   connect_cohorts_page_update_hidden (self);
 
@@ -1671,6 +1737,9 @@ connect_cohorts_page_finalize (GObject *object)
   g_clear_pointer (&self->pending_show_id, g_free);
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->bound_stars, g_hash_table_unref);
+  g_clear_pointer (&self->bound_status, g_hash_table_unref);
+  for (guint kind = 0; kind < N_COLUMNS; kind++)
+    g_clear_object (&self->columns[kind]);
 
   G_OBJECT_CLASS (connect_cohorts_page_parent_class)->finalize (object);
 }
@@ -1790,6 +1859,7 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
   self->settings = g_settings_new (BASE_APP_ID);
   self->query = connect_cohort_query_new ();
   self->bound_stars = g_hash_table_new (NULL, NULL);
+  self->bound_status = g_hash_table_new (NULL, NULL);
 
   connect_cohorts_page_build_columns (self);
   connect_cohorts_page_build_filter_popover (self);
