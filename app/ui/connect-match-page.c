@@ -56,7 +56,7 @@ struct _ConnectMatchPage
   GtkStack           *stack;
   GtkBox             *results_box;
   GtkLabel           *summary_label;
-  GtkScrolledWindow  *results_scroller;
+  GtkWidget          *results_page;
 };
 
 G_DEFINE_FINAL_TYPE (ConnectMatchPage, connect_match_page, ADW_TYPE_BIN)
@@ -716,7 +716,6 @@ show_results (ConnectMatchPage *self,
                              n, asked);
   gtk_label_set_text (self->summary_label, summary);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->results_scroller), 0);
   gtk_stack_set_visible_child_name (self->stack, "results");
 }
 
@@ -795,7 +794,7 @@ build_cb (GObject      *object,
   gtk_entry_completion_set_model (self->alteration_completion, alterations);
 
   update_sensitivity (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->results_scroller), TRUE);
+  gtk_widget_set_sensitive (self->results_page, TRUE);
 
   /* The results shown came from the previous feed: ask again. */
   if (self->shown_tumour != NULL)
@@ -817,7 +816,7 @@ connect_match_page_rebuild (ConnectMatchPage *self)
 
   /* Results of the previous feed stay greyed out until they are asked
    * again of the new one. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->results_scroller), FALSE);
+  gtk_widget_set_sensitive (self->results_page, FALSE);
 
   if (self->feed == NULL)
     {
@@ -1062,7 +1061,7 @@ connect_match_page_class_init (ConnectMatchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, stack);
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, results_box);
   gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ConnectMatchPage, results_page);
   gtk_widget_class_bind_template_callback (widget_class, tumour_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, alteration_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
