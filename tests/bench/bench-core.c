@@ -33,6 +33,10 @@
 
 #define SEED 20261126
 
+#ifndef BENCH_OPTIMIZATION
+#define BENCH_OPTIMIZATION "?"
+#endif
+
 /* Targets (README.md, "Performance"). */
 #define TARGET_LOAD_RATIO    1.5   /* full load / bare parse */
 #define TARGET_KEYSTROKE_MS 16.0   /* one frame */
@@ -494,8 +498,12 @@ print_table (Row        *rows,
   g_autofree char *load_after = read_load_average ();
 
   g_print ("\nCONNECT Cohorts core benchmark (median of %u runs, wall time; %u cores, "
-           "load average %s before, %s after)\n\n",
-           runs, g_get_num_processors (), load_before, load_after);
+           "load average %s before, %s after; built with -O%s)\n",
+           runs, g_get_num_processors (), load_before, load_after, BENCH_OPTIMIZATION);
+  if (g_str_equal (BENCH_OPTIMIZATION, "0") || g_str_equal (BENCH_OPTIMIZATION, "g"))
+    g_print ("Not optimised: configure with --buildtype=debugoptimized or release "
+             "for figures that mean something.\n");
+  g_print ("\n");
   print_label ("cohorts");
   for (guint i = 0; i < n_rows; i++)
     {
