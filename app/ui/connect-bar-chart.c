@@ -361,7 +361,7 @@ connect_bar_chart_snapshot (GtkWidget   *widget,
   plot_right = MAX (plot_right, 1);
 
   connect_chart_scale_init (&scale, 0, max_value (self),
-                            CLAMP (plot_right / 90, 2, 6),
+                            CLAMP (plot_right / 60, 3, 6),
                             CONNECT_CHART_SCALE_INCLUDE_ZERO | CONNECT_CHART_SCALE_INTEGER);
 
   /* Tick lines and their labels */
