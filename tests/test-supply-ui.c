@@ -121,6 +121,13 @@ test_supply_page (void)
   connect_supply_page_set_feed (CONNECT_SUPPLY_PAGE (mine), feed);
   g_assert_cmpuint (n_rows (CONNECT_SUPPLY_PAGE (mine)), ==, 2);
 
+  /* A change of the setting elsewhere (the preferences) is followed. */
+  g_settings_set_string (settings, "my-company", "acme");
+  g_assert_cmpuint (n_rows (CONNECT_SUPPLY_PAGE (mine)), ==, 1);
+  g_assert_cmpuint (n_rows (CONNECT_SUPPLY_PAGE (page)), ==, 1);
+  g_settings_set_string (settings, "my-company", "");
+  g_assert_cmpuint (n_rows (CONNECT_SUPPLY_PAGE (mine)), ==, 3);
+
   /* A partner the feed does not have shows every partner. */
   g_settings_set_string (settings, "my-company", "no-such-partner");
   connect_supply_page_set_feed (CONNECT_SUPPLY_PAGE (mine), NULL);

@@ -855,6 +855,29 @@ partner_selected_cb (ConnectSupplyPage *self)
   refilter (self);
 }
 
+/* "My company" changed elsewhere (the preferences): follow it. */
+static void
+my_company_changed_cb (ConnectSupplyPage *self)
+{
+  g_autofree char *mine = g_settings_get_string (self->settings, "my-company");
+  guint selected = 0;
+
+  if (g_strcmp0 (*mine != '\0' ? mine : NULL, self->partner) == 0)
+    return;
+
+  for (guint i = 1; i < self->partner_ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->partner_ids, i), mine) == 0)
+      selected = i;
+
+  self->updating_dropdowns = TRUE;
+  gtk_drop_down_set_selected (self->partner_dropdown, selected);
+  self->updating_dropdowns = FALSE;
+
+  g_free (self->partner);
+  self->partner = selected > 0 ? g_strdup (g_ptr_array_index (self->partner_ids, selected)) : NULL;
+  refilter (self);
+}
+
 static void
 state_selected_cb (ConnectSupplyPage *self)
 {
@@ -1159,6 +1182,8 @@ connect_supply_page_init (ConnectSupplyPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (BASE_APP_ID);
+  g_signal_connect_object (self->settings, "changed::my-company",
+                           G_CALLBACK (my_company_changed_cb), self, G_CONNECT_SWAPPED);
   self->partner_ids = g_ptr_array_new_with_free_func (g_free);
   self->detail_rows = g_ptr_array_new ();
   self->state = -1;
