@@ -59,7 +59,13 @@ show_toast (GtkWidget  *parent,
       return;
     }
 
-  toast = adw_toast_new (text);
+  {
+    /* A toast's title is Pango markup in libadwaita 1.2; file names are
+     * not. */
+    g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+    toast = adw_toast_new (escaped);
+  }
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
