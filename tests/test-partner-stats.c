@@ -80,6 +80,8 @@ test_company (void)
 
   g_assert_cmpuint (stats->sites->len, ==, 0);
   g_assert_null (connect_partner_stats_format_sites (stats));
+  g_assert_cmpuint (stats->sponsored->len, ==, 0);
+  g_assert_null (connect_partner_stats_format_sponsor (stats));
 }
 
 static void
@@ -88,6 +90,7 @@ test_hospital (void)
   g_autoptr(ConnectFeed) feed = load_feed ("e2e/status.json");
   g_autoptr(ConnectPartnerStats) stats = connect_partner_stats_new (feed, "ous");
   g_autofree char *sites = NULL;
+  g_autofree char *sponsor = NULL;
 
   g_assert_cmpuint (stats->drugs->len, ==, 0);
   g_assert_cmpuint (stats->commitments->len, ==, 0);
@@ -97,6 +100,11 @@ test_hospital (void)
 
   g_assert_cmpuint (stats->sites->len, ==, 1);
   g_assert_cmpuint (stats->n_site_cohorts, ==, 2);
+
+  /* It sponsors the first trial. */
+  g_assert_cmpuint (stats->sponsored->len, ==, 1);
+  sponsor = connect_partner_stats_format_sponsor (stats);
+  g_assert_cmpstr (sponsor, ==, "Sponsor of IMPRESS test");
   sites = connect_partner_stats_format_sites (stats);
   g_assert_cmpstr (sites, ==, "1 site, 2 cohorts recruit there");
 }

@@ -94,6 +94,18 @@ connect_partner_stats_new (ConnectFeed *feed,
   stats->commitments = g_ptr_array_new_with_free_func (g_object_unref);
   stats->cohorts = g_ptr_array_new_with_free_func (g_object_unref);
   stats->sites = g_ptr_array_new_with_free_func (g_object_unref);
+  stats->sponsored = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Trials it sponsors, in feed order */
+  model = connect_feed_get_trials (feed);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConnectTrial) trial = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (connect_trial_get_sponsor (trial), partner_id) == 0)
+        g_ptr_array_add (stats->sponsored, g_steal_pointer (&trial));
+    }
 
   drug_ids = g_hash_table_new (g_str_hash, g_str_equal);
   named_cohorts = g_hash_table_new (g_str_hash, g_str_equal);
@@ -219,6 +231,7 @@ connect_partner_stats_free (ConnectPartnerStats *stats)
   g_clear_pointer (&stats->commitments, g_ptr_array_unref);
   g_clear_pointer (&stats->cohorts, g_ptr_array_unref);
   g_clear_pointer (&stats->sites, g_ptr_array_unref);
+  g_clear_pointer (&stats->sponsored, g_ptr_array_unref);
   g_free (stats);
 }
 
@@ -286,6 +299,35 @@ connect_partner_stats_format_sites (ConnectPartnerStats *stats)
 
   /* Translators: "3 sites" and "12 cohorts recruit there" */
   return g_strdup_printf (_("%s, %s"), sites, cohorts);
+}
+
+/**
+ * connect_partner_stats_format_sponsor:
+ * @stats: statistics
+ *
+ * Returns: (transfer full) (nullable): "Sponsor of IMPRESS-Norway";
+ *   %NULL when the partner sponsors no trial
+ */
+char *
+connect_partner_stats_format_sponsor (ConnectPartnerStats *stats)
+{
+  g_autoptr(GString) names = NULL;
+
+  g_return_val_if_fail (stats != NULL, NULL);
+
+  if (stats->sponsored->len == 0)
+    return NULL;
+
+  names = g_string_new (NULL);
+  for (guint i = 0; i < stats->sponsored->len; i++)
+    {
+      if (i > 0)
+        g_string_append (names, C_("list separator", ", "));
+      g_string_append (names, connect_trial_get_name (g_ptr_array_index (stats->sponsored, i)));
+    }
+
+  /* Translators: %s is one or more trial names */
+  return g_strdup_printf (_("Sponsor of %s"), names->str);
 }
 
 /**

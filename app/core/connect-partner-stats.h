@@ -22,6 +22,7 @@ typedef struct
   guint           n_closed;      /* cohorts with status closed */
   GPtrArray      *sites;         /* (element-type ConnectSite) by name */
   guint           n_site_cohorts; /* cohorts that name one of its sites */
+  GPtrArray      *sponsored;     /* (element-type ConnectTrial) trials it sponsors */
   /* Totals over its commitments that give them (others count as 0). */
   gint64          slots;
   gint64          used;
@@ -37,6 +38,9 @@ void                 connect_partner_stats_free (ConnectPartnerStats *stats);
 char                *connect_partner_stats_format_cohorts (ConnectPartnerStats *stats);
 /* "3 sites, 12 cohorts at them"; NULL when the partner has no sites. */
 char                *connect_partner_stats_format_sites   (ConnectPartnerStats *stats);
+/* "Sponsor of IMPRESS-Norway" (names joined by ", "); NULL when it
+ * sponsors no trial. */
+char                *connect_partner_stats_format_sponsor (ConnectPartnerStats *stats);
 /* "40 of 96 committed slots used, 6 reserved"; NULL without commitments. */
 char                *connect_partner_stats_format_slots   (ConnectPartnerStats *stats);
 

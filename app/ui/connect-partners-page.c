@@ -32,6 +32,7 @@ struct _ConnectPartnersPage
   GtkLabel            *summary_label;
   GtkLabel            *slots_label;
   GtkLabel            *sites_label;
+  GtkLabel            *sponsor_label;
   AdwActionRow        *membership_row;
   AdwActionRow        *joined_row;
   AdwActionRow        *website_row;
@@ -291,6 +292,7 @@ show_detail (ConnectPartnersPage *self,
   g_autofree char *summary = NULL;
   g_autofree char *slots = NULL;
   g_autofree char *sites = NULL;
+  g_autofree char *sponsor = NULL;
 
   g_clear_pointer (&self->stats, connect_partner_stats_free);
   if (self->feed != NULL && partner_id != NULL)
@@ -320,6 +322,8 @@ show_detail (ConnectPartnersPage *self,
   set_optional_label (self->slots_label, slots);
   sites = connect_partner_stats_format_sites (self->stats);
   set_optional_label (self->sites_label, sites);
+  sponsor = connect_partner_stats_format_sponsor (self->stats);
+  set_optional_label (self->sponsor_label, sponsor);
 
   adw_action_row_set_subtitle (self->membership_row,
                                membership_label (connect_partner_get_membership (partner)));
@@ -545,6 +549,7 @@ connect_partners_page_class_init (ConnectPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, slots_label);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, sites_label);
+  gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, sponsor_label);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, membership_row);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, joined_row);
   gtk_widget_class_bind_template_child (widget_class, ConnectPartnersPage, website_row);

@@ -11,6 +11,8 @@ Known answers:
 - Roche Norge supplies alectinib, entrectinib and vemurafenib; they are in
   5 cohorts (T-001, T-003, T-004, S-001, and T-005 named by a commitment),
   2 of them open; 17 of 32 committed slots used, 2 reserved.
+- Oslo University Hospital sponsors IMPRESS test and runs one site, where
+  2 of its cohorts recruit.
 - The Institute of <b>Public</b> Health (markup characters that must show
   as written) has an http: website, which is not opened.
 """
@@ -158,6 +160,12 @@ class TestPartners(TrialPartnersTestCase):
         # Feed text is plain text: markup characters show as written.
         self.app.wait_for('list item', 'Institute of <b>Public</b> Health')
         self.app.wait_for('label', 'No Partner Chosen')
+
+        # A hospital: its sites and the trial it sponsors, no drugs.
+        self.app.click(self.app.wait_for('push button', 'Show details of Oslo University Hospital'))
+        self.app.wait_for('label', 'Sponsor of IMPRESS test')
+        self.app.wait_for('label', '1 site, 2 cohorts recruit there')
+        self.assertIsNone(self.app.find('label', re.compile('^Its drugs')))
 
     def test_partner_cohort_summary(self):
         self.open_view('Partners')
