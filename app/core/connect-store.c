@@ -292,6 +292,9 @@ load_current (ConnectStore *self)
    * store must only ever be released on the main thread. */
   task = g_task_new (NULL, self->cancellable, load_cache_cb, g_object_ref (self));
   g_task_set_source_tag (task, load_current);
+  /* Hand the feed over below GTK's redraw priority: a window opening at
+   * the same time paints its first frame before the views fill. */
+  g_task_set_priority (task, G_PRIORITY_DEFAULT_IDLE);
   data = g_new0 (LoadData, 1);
   data->cache_dir = g_strdup (self->cache_dir);
   data->url = can_sync (self) ? g_strdup (self->feed_url) : NULL;
