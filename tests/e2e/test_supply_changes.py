@@ -48,6 +48,7 @@ def diff_records():
     new['sites'].append({'id': 's2', 'name': 'Test Regional Hospital, Bodø',
                          'partner': 'hospital', 'region': 'north'})
     new['commitments'][0]['used'] = 13
+    new['partners'][2]['name'] = 'Globex <i>Oncology</i> & Co'
 
     with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False,
                                      encoding='utf-8') as f:
@@ -227,6 +228,7 @@ class TestChanges(SupplyTestCase):
     def test_grouped_changes(self):
         self.show_view('Changes')
         self.app.wait_for('label', 'Latest Changes · 26 November 2026, 07:30')
+        self.app.wait_for('label', 'Partners (1)')
         self.app.wait_for('label', 'Sites (1)')
         self.app.wait_for('label', 'Cohorts (2)')
         self.app.wait_for('label', 'Commitments (1)')
@@ -236,6 +238,8 @@ class TestChanges(SupplyTestCase):
         self.app.wait_for('label', 'sites s1 → s1, s2')
         self.app.wait_for('label', 'added: Test Regional Hospital, Bodø')
         self.app.wait_for('label', 'used 12 → 13')
+        # Feed text is plain text, never markup.
+        self.app.wait_for('label', 'name Globex "Oncology" <b>AS</b> → Globex <i>Oncology</i> & Co')
         # The earlier sync, summed up.
         self.app.wait_for('label', '19 November 2026, 07:30')
         self.app.wait_for('label', '1 commitment')
