@@ -833,6 +833,8 @@ leaflet_folded_cb (ConnectSupplyPage *self)
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
+  /* No room for the count beside the filters on a phone. */
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !folded);
   gtk_list_view_set_single_click_activate (self->compact_view, folded);
   gtk_stack_set_visible_child_name (self->views_stack, folded ? "compact" : "table");
 }
