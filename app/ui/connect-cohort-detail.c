@@ -953,8 +953,6 @@ connect_cohort_detail_class_init (ConnectCohortDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "detail.open-registry", NULL, open_registry_action);
   gtk_widget_class_install_action (widget_class, "detail.toggle-watch", NULL, toggle_watch_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "detail.toggle-watch", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "detail.copy-summary", NULL);
 }
 
 static void

@@ -90,7 +90,7 @@ struct _ConnectCohortsPage
   /* Choices offered per filter: labels for the drop-downs, values for
    * the settings. Rebuilt per feed. */
   GtkDropDown         *dropdowns[N_FILTERS];
-  GtkCheckButton      *watched_check;
+  GtkToggleButton     *watched_check;
   GPtrArray           *choice_values[N_FILTERS];
   gboolean             syncing_dropdowns;
 
@@ -380,7 +380,7 @@ connect_cohorts_page_sync_dropdown (ConnectCohortsPage *self,
   if (kind == FILTER_WATCHED)
     {
       self->syncing_dropdowns = TRUE;
-      gtk_check_button_set_active (self->watched_check, is_set (self->values[kind]));
+      gtk_toggle_button_set_active (self->watched_check, is_set (self->values[kind]));
       self->syncing_dropdowns = FALSE;
       return;
     }
@@ -531,15 +531,18 @@ dropdown_selected_cb (GtkDropDown        *dropdown,
 }
 
 static void
-watched_check_cb (GtkCheckButton     *check,
+watched_check_cb (GtkToggleButton    *check,
                   GParamSpec         *pspec,
                   ConnectCohortsPage *self)
 {
+  gtk_button_set_icon_name (GTK_BUTTON (check),
+                            gtk_toggle_button_get_active (check) ? "starred-symbolic"
+                                                                 : "non-starred-symbolic");
   if (self->syncing_dropdowns)
     return;
 
   g_settings_set_boolean (self->settings, filter_info[FILTER_WATCHED].key,
-                          gtk_check_button_get_active (check));
+                          gtk_toggle_button_get_active (check));
 }
 
 typedef struct
@@ -781,15 +784,20 @@ connect_cohorts_page_build_filter_popover (ConnectCohortsPage *self)
 
       if (kind == FILTER_WATCHED)
         {
-          GtkWidget *check = gtk_check_button_new_with_mnemonic (_(filter_info[kind].title));
+          /* A star beside the Filters button: one click to the watchlist. */
+          GtkWidget *check = gtk_toggle_button_new ();
 
+          gtk_button_set_icon_name (GTK_BUTTON (check), "non-starred-symbolic");
+          gtk_widget_set_valign (check, GTK_ALIGN_START);
+          gtk_widget_set_tooltip_text (check, _("Show Watched Cohorts Only"));
           gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                           _("Show only the cohorts on your watchlist"),
                                           -1);
           g_signal_connect_object (check, "notify::active", G_CALLBACK (watched_check_cb), self, 0);
-          gtk_grid_attach (self->filters_grid, check, 1, kind, 1, 1);
-          self->watched_check = GTK_CHECK_BUTTON (check);
+          gtk_box_insert_child_after (self->toolbar_row, check, GTK_WIDGET (self->filters_button));
+          self->watched_check = GTK_TOGGLE_BUTTON (check);
           continue;
         }
 
@@ -799,10 +807,8 @@ connect_cohorts_page_build_filter_popover (ConnectCohortsPage *self)
       gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), kind != FILTER_STATUS && kind != FILTER_REGION);
       gtk_widget_set_hexpand (dropdown, TRUE);
       gtk_widget_set_size_request (dropdown, 240, -1);
+      /* The label names the drop-down (labelled-by). */
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
-                                      -1);
       g_object_set_data (G_OBJECT (dropdown), "filter-kind", GINT_TO_POINTER (kind));
       g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self, 0);
 
@@ -1388,9 +1394,10 @@ connect_cohorts_page_build_columns (ConnectCohortsPage *self)
 {
   GtkSorter *sorter;
 
-  connect_cohorts_page_add_column (self, COLUMN_WATCH, "",
+  /* Translators: title of the column of stars; keep it short */
+  connect_cohorts_page_add_column (self, COLUMN_WATCH, C_("column", "Watch"),
                                    numeric_sorter (G_TYPE_BOOLEAN, G_CALLBACK (watched_key), self, TRUE),
-                                   48, FALSE);
+                                   64, FALSE);
   sorter = GTK_SORTER (gtk_custom_sorter_new (id_compare, NULL, NULL));
   connect_cohorts_page_add_column (self, COLUMN_ID, _("ID"), sorter, 88, FALSE);
   connect_cohorts_page_add_column (self, COLUMN_TUMOR, _("Tumour"),
@@ -1692,6 +1699,46 @@ show_all_statuses_action (GtkWidget  *widget,
     g_settings_set_string (self->settings, filter_info[FILTER_STATUS].key, "open");
 }
 
+static void
+forward_detail_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ConnectCohortsPage *self = CONNECT_COHORTS_PAGE (widget);
+
+  if (g_str_equal (action_name, "cohorts.toggle-watch"))
+    gtk_widget_activate_action (GTK_WIDGET (self->detail), "detail.toggle-watch", NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->detail), "detail.copy-summary", NULL);
+}
+
+/* Shortcuts that work wherever the focus is in the window, as long as the
+ * Cohorts view is shown. */
+static void
+connect_cohorts_page_add_shortcuts (ConnectCohortsPage *self)
+{
+  static const struct {
+    guint           keyval;
+    GdkModifierType modifiers;
+    const char     *action;
+  } shortcuts[] = {
+    { GDK_KEY_l, GDK_CONTROL_MASK, "cohorts.filters" },
+    { GDK_KEY_o, GDK_ALT_MASK, "cohorts.toggle-all-statuses" },
+    { GDK_KEY_d, GDK_CONTROL_MASK, "cohorts.toggle-watch" },
+    { GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "cohorts.copy-summary" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].keyval,
+                                                                                    shortcuts[i].modifiers),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /* GObject */
 
 static void
@@ -1843,9 +1890,10 @@ connect_cohorts_page_class_init (ConnectCohortsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cohorts.filters", NULL, filters_action);
   gtk_widget_class_install_action (widget_class, "cohorts.toggle-all-statuses", NULL, show_all_statuses_action);
 
+  gtk_widget_class_install_action (widget_class, "cohorts.toggle-watch", NULL, forward_detail_action);
+  gtk_widget_class_install_action (widget_class, "cohorts.copy-summary", NULL, forward_detail_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "cohorts.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "cohorts.filters", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_ALT_MASK, "cohorts.toggle-all-statuses", NULL);
 }
 
 static void
@@ -1863,6 +1911,7 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
 
   connect_cohorts_page_build_columns (self);
   connect_cohorts_page_build_filter_popover (self);
+  connect_cohorts_page_add_shortcuts (self);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));

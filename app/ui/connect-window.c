@@ -214,6 +214,19 @@ visible_view_cb (ConnectWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->search_button),
                           g_strcmp0 (name, "cohorts") == 0);
+
+  /* GTK 4.8 does not tell assistive technologies which views are off
+   * screen: mark them hidden. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gboolean shown = child == adw_view_stack_get_visible_child (self->view_stack);
+
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child),
+                                   GTK_ACCESSIBLE_STATE_HIDDEN, !shown,
+                                   -1);
+    }
 }
 
 /* Actions */

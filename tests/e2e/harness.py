@@ -445,6 +445,14 @@ class App:
         names a label by its text)."""
         return [n.name for n in self.find_all('label', root=root)]
 
+    @staticmethod
+    def is_on(node):
+        """Whether a toggle button or check box is on (GTK 4.8 exposes a
+        toggle button as a pressed push button)."""
+        states = node.getState()
+        return (states.contains(pyatspi.STATE_CHECKED) or
+                states.contains(pyatspi.STATE_PRESSED))
+
     # Acting
 
     def click(self, node):

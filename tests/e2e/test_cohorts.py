@@ -114,6 +114,37 @@ class TestCohorts(CohortsTestCase):
         self.app.wait_for('push button', 'Watch this cohort')
         self.app.wait_for('push button', 'Open registry page')
 
+    def test_watch_and_watched_filter(self):
+        self.count_label('6 of 12 cohorts')
+        star = self.app.wait_for(re.compile('button$'), 'Watch cohort E2E-05')
+        self.app.click(star)
+        self.app.wait_until(lambda: self.app.is_on(star), message='the star of E2E-05 to be on')
+
+        watched = self.app.wait_for(re.compile('button$'), 'Watched only')
+        self.app.click(watched)
+        self.count_label('1 of 12 cohorts')
+        self.wait_rows(['E2E-05'])
+        self.app.wait_for('push button', 'Remove filter: Watched only')
+
+    def test_views_and_feed_information_by_keyboard(self):
+        self.count_label('6 of 12 cohorts')
+        self.app.press('ctrl+2')
+        self.app.wait_for('push button', 'Find Cohorts')
+        self.app.wait_gone('label', '6 of 12 cohorts')
+        self.app.press('ctrl+1')
+        self.count_label('6 of 12 cohorts')
+
+        self.app.press('ctrl+i')
+        dialog = self.app.wait_until(
+            lambda: self.app.find('frame', 'Feed Information') or
+            self.app.find('dialog', 'Feed Information'),
+            message='the feed information window')
+        self.app.wait_for('label', 'CONNECT end-to-end test feed', root=dialog)
+        self.app.press('Escape')
+        self.app.wait_until(lambda: not self.app.find('frame', 'Feed Information') and
+                            not self.app.find('dialog', 'Feed Information'),
+                            message='the feed information window to close')
+
     def test_escape_closes_search(self):
         self.count_label('6 of 12 cohorts')
         self.search('BRAF')
