@@ -765,6 +765,23 @@ prepare_thread (GTask        *task,
     g_task_return_pointer (task, prepared, prepared_free);
 }
 
+static void
+sort_selected_cb (GtkDropDown        *dropdown,
+                  GParamSpec         *pspec,
+                  ConnectCohortsPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  /* 0: the feed's order; then the columns in order. */
+  /* Narrow, some columns are out of the view: no sorting by them. */
+  if (selected == 0 || selected > N_COLUMNS ||
+      gtk_column_view_column_get_column_view (self->columns[selected - 1]) != self->column_view)
+    gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+  else
+    gtk_column_view_sort_by_column (self->column_view, self->columns[selected - 1],
+                                    GTK_SORT_ASCENDING);
+}
+
 static GtkExpression *
 string_object_expression (void)
 {
@@ -817,11 +834,33 @@ connect_cohorts_page_build_filter_popover (ConnectCohortsPage *self)
       self->dropdowns[kind] = GTK_DROP_DOWN (dropdown);
     }
 
+  /* Sorting from the keyboard (the column headers take only clicks). */
+  {
+    const char *sort_names[] = {
+      N_("Feed order"), N_("Watched first"), N_("ID"), N_("Tumour"), N_("Biomarker"),
+      N_("Drugs"), N_("Status"), N_("Most enrolled"), N_("Most slots left"), NULL
+    };
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    GtkWidget *label = gtk_label_new_with_mnemonic (_("S_ort by"));
+    GtkWidget *dropdown;
+
+    for (guint i = 0; sort_names[i] != NULL; i++)
+      gtk_string_list_append (names, _(sort_names[i]));
+    dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), string_object_expression ());
+    gtk_label_set_xalign (GTK_LABEL (label), 1);
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+    gtk_widget_set_margin_top (label, 6);
+    gtk_widget_set_margin_top (dropdown, 6);
+    g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (sort_selected_cb), self, 0);
+    gtk_grid_attach (self->filters_grid, label, 0, N_FILTERS, 1, 1);
+    gtk_grid_attach (self->filters_grid, dropdown, 1, N_FILTERS, 1, 1);
+  }
+
   clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "cohorts.clear-filters");
   gtk_widget_set_halign (clear, GTK_ALIGN_END);
   gtk_widget_set_margin_top (clear, 6);
-  gtk_grid_attach (self->filters_grid, clear, 1, N_FILTERS, 1, 1);
+  gtk_grid_attach (self->filters_grid, clear, 1, N_FILTERS + 1, 1, 1);
 }
 
 /* The count and the empty states */
