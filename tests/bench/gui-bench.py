@@ -27,6 +27,7 @@ import hashlib
 import http.server
 import json
 import os
+import shlex
 import signal
 import ssl
 import statistics
@@ -186,7 +187,9 @@ def measure_stalls(args, server, tmp):
     env = app_env(root, args.certs, {"CONNECT_MEASURE_STALLS": stalls_file})
     meta_path = os.path.join(root, "cache", "org.connectnorway.Cohorts", "feed-meta.json")
 
-    proc = subprocess.Popen([args.app], env=env, stdout=subprocess.DEVNULL)
+    # GUI_BENCH_WRAP="perf record -g -o FILE" profiles the app in this scenario.
+    wrap = shlex.split(os.environ.get("GUI_BENCH_WRAP", ""))
+    proc = subprocess.Popen(wrap + [args.app], env=env, stdout=subprocess.DEVNULL)
     start = time.monotonic()
     synced_at = None
     note = ""
