@@ -250,6 +250,9 @@ build_thread (GTask        *task,
   BuildData *build = task_data;
   g_autoptr(GHashTable) seen_tumours = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) seen_alterations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Exact strings and biomarkers already handled: most cohorts repeat
+   * those of others, so each is folded and expanded once. */
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *cohorts;
   GListModel *drugs;
   guint n;
@@ -264,17 +267,39 @@ build_thread (GTask        *task,
     {
       g_autoptr(ConnectCohort) cohort = g_list_model_get_item (cohorts, i);
       const char * const *genes = connect_cohort_get_genes (cohort);
+      const char *tumour_texts[] = {
+        connect_cohort_get_tumor_name (cohort),
+        connect_cohort_get_tumor_code (cohort),
+      };
+      const char *variant = connect_cohort_get_variant (cohort);
+      ConnectAlteration alteration = connect_cohort_get_alteration (cohort);
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
-      add_unique (seen_tumours, build->tumours, connect_cohort_get_tumor_name (cohort));
-      add_unique (seen_tumours, build->tumours, connect_cohort_get_tumor_code (cohort));
+      for (guint t = 0; t < G_N_ELEMENTS (tumour_texts); t++)
+        {
+          char *key;
+
+          if (tumour_texts[t] == NULL)
+            continue;
+
+          key = g_strconcat ("t\x1f", tumour_texts[t], NULL);
+          if (!g_hash_table_add (done, key))
+            continue;
+          add_unique (seen_tumours, build->tumours, tumour_texts[t]);
+        }
 
       for (guint g = 0; genes != NULL && genes[g] != NULL; g++)
-        add_gene_phrases (seen_alterations, build->alterations, genes[g],
-                          connect_cohort_get_variant (cohort),
-                          connect_cohort_get_alteration (cohort));
+        {
+          char *key = g_strdup_printf ("g\x1f%s\x1f%s\x1f%d", genes[g],
+                                       variant != NULL ? variant : "", alteration);
+
+          if (!g_hash_table_add (done, key))
+            continue;
+          add_gene_phrases (seen_alterations, build->alterations, genes[g],
+                            variant, alteration);
+        }
     }
 
   drugs = connect_feed_get_drugs (build->feed);
