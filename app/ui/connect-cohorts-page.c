@@ -1639,6 +1639,25 @@ search_next_match_cb (ConnectCohortsPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
+/* Down in the search entry goes to the list. */
+static gboolean
+search_key_pressed_cb (ConnectCohortsPage    *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 search_stop_cb (ConnectCohortsPage *self)
 {
@@ -1985,6 +2004,13 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed",
+                             G_CALLBACK (search_key_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   /* Typing in the list starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
   leaflet_folded_cb (self);

@@ -145,6 +145,18 @@ class TestCohorts(CohortsTestCase):
                             not self.app.find('dialog', 'Feed Information'),
                             message='the feed information window to close')
 
+    def test_arrows_and_enter(self):
+        self.count_label('6 of 12 cohorts')
+        self.search('BRAF')
+        self.count_label('2 of 12 cohorts')
+        self.app.press('Down')      # from the search entry into the list
+        self.app.press('Down')      # to the second row
+        self.app.press('Return')
+        self.app.wait_for('label', 'BRAF V600 — Thyroid cancer')
+        sites = self.app.wait_for('list', 'Participating Site')
+        self.assertEqual([i.name for i in self.app.find_all('list item', root=sites)],
+                         ['Beta Site Bergen'])
+
     def test_escape_closes_search(self):
         self.count_label('6 of 12 cohorts')
         self.search('BRAF')
