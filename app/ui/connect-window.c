@@ -137,7 +137,16 @@ store_state_cb (ConnectWindow *self)
   /* Without any data, a failure is all there is to show. */
   if (self->feed == NULL && error != NULL)
     {
-      adw_status_page_set_description (self->error_page, error);
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      gboolean file = connect_store_get_source (self->store) == CONNECT_FEED_SOURCE_FILE ||
+                      (CONNECT_IS_APPLICATION (app) &&
+                       connect_application_get_feed_file (CONNECT_APPLICATION (app)) != NULL);
+
+      /* The banner above says what is wrong; here, what to do. */
+      adw_status_page_set_description (self->error_page,
+                                       file
+                                         ? _("Correct the file and open it again, or start the app without a file to see the partnership’s feed.")
+                                         : _("Try again later, or check the feed address in Preferences."));
       gtk_stack_set_visible_child_name (self->stack, "error");
     }
   else
