@@ -220,7 +220,7 @@ def measure_stalls(args, server, tmp):
         if proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
             try:
-                proc.wait(timeout=20)
+                proc.wait(timeout=120 if wrap else 20)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
