@@ -1228,6 +1228,14 @@ connect_supply_page_init (ConnectSupplyPage *self)
 
   gtk_drop_down_set_factory (self->partner_dropdown, partner_factory);
   gtk_drop_down_set_factory (self->state_dropdown, state_factory);
+  /* GTK 4.8 does not pass a drop-down's name on to the toggle button
+   * inside it, which is what assistive technologies reach. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->partner_dropdown))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (GTK_WIDGET (self->state_dropdown))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("State"),
+                                  -1);
 
   gtk_string_list_append (state_names, _("All states"));
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
