@@ -903,6 +903,9 @@ connect_cohort_detail_dispose (GObject *object)
 {
   ConnectCohortDetail *self = CONNECT_COHORT_DETAIL (object);
 
+  /* AdwBin keeps a pointer to its child: let it go first, or the
+   * template's disposal unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_COHORT_DETAIL);
 
   g_clear_object (&self->cohort);

@@ -8,6 +8,7 @@
 #include "connect-cohort-detail.h"
 #include "connect-cohort-query.h"
 #include "connect-cohorts-page.h"
+#include "connect-export.h"
 #include "connect-genes.h"
 #include "connect-ui-text.h"
 #include "connect-watchlist.h"
@@ -1814,6 +1815,9 @@ connect_cohorts_page_dispose (GObject *object)
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
 
+  /* AdwBin keeps a pointer to its child: let it go first, or the
+   * template's disposal unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_COHORTS_PAGE);
 
   g_clear_object (&self->selection);
@@ -2085,6 +2089,9 @@ connect_cohorts_page_apply (ConnectCohortsPage *self,
   gtk_sort_list_model_set_incremental (self->sort_model, large);
   gtk_filter_list_model_set_model (self->filter_model,
                                    feed ? connect_feed_get_cohorts (feed) : NULL);
+  /* win.export saves the cohorts shown, in the order shown. */
+  connect_export_set_rows (GTK_WIDGET (self), CONNECT_ENTITY_KIND_COHORT, feed,
+                           feed ? G_LIST_MODEL (self->sort_model) : NULL);
 
   connect_cohorts_page_update_chips (self);
   connect_cohorts_page_update_count (self);

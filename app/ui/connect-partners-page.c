@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "connect-chart-scale.h"
+#include "connect-export.h"
 #include "connect-links.h"
 #include "connect-partner-stats.h"
 #include "connect-partners-page.h"
@@ -379,9 +380,20 @@ rebuild_list (ConnectPartnersPage *self)
   g_ptr_array_set_size (self->list_groups, 0);
 
   if (self->feed == NULL)
-    return;
+    {
+      connect_export_set_rows (GTK_WIDGET (self), CONNECT_ENTITY_KIND_PARTNER, NULL, NULL);
+      return;
+    }
 
   partners = connect_partners_sorted_by_kind (self->feed);
+  {
+    g_autoptr(GListStore) shown = g_list_store_new (CONNECT_TYPE_PARTNER);
+
+    /* win.export saves the partners in the order shown. */
+    g_list_store_splice (shown, 0, 0, partners->pdata, partners->len);
+    connect_export_set_rows (GTK_WIDGET (self), CONNECT_ENTITY_KIND_PARTNER, self->feed,
+                             G_LIST_MODEL (shown));
+  }
   for (guint i = 0; i < partners->len; i++)
     {
       ConnectPartner *partner = g_ptr_array_index (partners, i);
@@ -461,6 +473,9 @@ connect_partners_page_dispose (GObject *object)
 {
   ConnectPartnersPage *self = CONNECT_PARTNERS_PAGE (object);
 
+  /* AdwBin keeps a pointer to its child: let it go first, or the
+   * template's disposal unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_PARTNERS_PAGE);
 
   g_clear_object (&self->feed);

@@ -559,6 +559,9 @@ connect_trial_page_dispose (GObject *object)
 {
   ConnectTrialPage *self = CONNECT_TRIAL_PAGE (object);
 
+  /* AdwBin keeps a pointer to its child: let it go first, or the
+   * template's disposal unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_TRIAL_PAGE);
 
   g_clear_object (&self->feed);
