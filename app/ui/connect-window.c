@@ -27,7 +27,8 @@ struct _ConnectWindow
   ConnectStore         *store;
   ConnectFeed          *feed;
   char                 *source;
-  /* Not shown: its text is the header bar's subtitle. */
+  /* Not shown itself: its text is the status button's and, when narrow,
+   * the header bar's subtitle. */
   ConnectSyncStatus    *sync_status;
 
   /* Template widgets */
@@ -36,6 +37,10 @@ struct _ConnectWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkToggleButton      *search_button;
   GtkButton            *sync_button;
+  GtkWidget            *status_scroller;
+  GtkButton            *status_button;
+  GtkLabel             *status_label;
+  GtkRevealer          *sample_revealer;
   GtkStack             *sync_stack;
   GtkSpinner           *sync_spinner;
   ConnectSyncBanner    *sync_banner;
@@ -107,12 +112,54 @@ connect_window_update_source (ConnectWindow *self)
     }
 }
 
+/* The freshness of the data, always in sight: a clinician must never take
+ * old or sample data for current data. */
+static void
+connect_window_update_status (ConnectWindow *self)
+{
+  const char *text = self->sync_status ? connect_sync_status_get_text (self->sync_status) : NULL;
+  g_autofree char *tooltip = NULL;
+  gboolean warn;
+
+  if (self->store == NULL)
+    return;
+
+  warn = connect_store_get_stale (self->store) ||
+         connect_store_get_sync_state (self->store) == CONNECT_SYNC_STATE_ERROR;
+
+  gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  if (warn)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "warning");
+    }
+
+  /* Translators: tooltip of the data's freshness in the header bar; %s is
+   * that freshness, as in "Updated 5 minutes ago" */
+  tooltip = g_strdup_printf (_("%s — Feed Information (Ctrl+I)"), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Shows the feed information"),
+                                  -1);
+
+  gtk_revealer_set_reveal_child (self->sample_revealer,
+                                 connect_store_get_source (self->store) == CONNECT_FEED_SOURCE_SAMPLE &&
+                                 connect_store_get_feed (self->store) != NULL);
+}
+
 static void
 store_feed_cb (ConnectWindow *self)
 {
   ConnectFeed *feed = connect_store_get_feed (self->store);
 
   connect_window_update_source (self);
+  connect_window_update_status (self);
   connect_window_set_feed (self, feed);
 }
 
@@ -201,6 +248,12 @@ connect_window_set_store (ConnectWindow *self,
                            G_CALLBACK (store_state_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "notify::error",
                            G_CALLBACK (store_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::source",
+                           G_CALLBACK (connect_window_update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::stale",
+                           G_CALLBACK (connect_window_update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::sync-state",
+                           G_CALLBACK (connect_window_update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -211,6 +264,8 @@ connect_window_set_store (ConnectWindow *self,
   g_object_bind_property (self->sync_status, "text",
                           self->switcher_title, "subtitle",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->sync_status, "notify::text",
+                           G_CALLBACK (connect_window_update_status), self, G_CONNECT_SWAPPED);
 
   store_feed_cb (self);
   store_state_cb (self);
@@ -430,6 +485,10 @@ connect_window_class_init (ConnectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, status_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, status_button);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sample_revealer);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_stack);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_spinner);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_banner);

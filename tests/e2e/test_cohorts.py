@@ -7,6 +7,7 @@ The feed has 12 cohorts, 6 of them open. BRAF: E2E-01 (open), E2E-02
 E2E-06 (evaluating), E2E-11 (planned).
 """
 
+import csv
 import os
 import re
 import sys
@@ -164,6 +165,65 @@ class TestCohorts(CohortsTestCase):
         self.app.press('Escape')
         self.app.wait_gone('entry', 'Search cohorts')
         self.count_label('6 of 12 cohorts')
+
+    def test_export_writes_only_the_rows_shown(self):
+        """win.export of cohorts with a search active saves the rows shown,
+        not the feed's whole list."""
+        self.count_label('6 of 12 cohorts')
+        self.search('BRAF')
+        self.count_label('2 of 12 cohorts')
+        self.wait_rows(['E2E-01', 'E2E-02'])
+
+        self.app.press('F10')   # the primary menu
+        self.app.click(self.app.wait_for(None, 'Export as CSV'))
+        self.app.click(self.app.wait_for(None, 'Cohorts…'))
+        folder = os.path.join(self.app.tmp, 'export')
+        os.makedirs(folder)
+        path = os.path.join(folder, 'cohorts.csv')
+        name = self.app.wait_for('text', 'Name:')
+        self.app.type_text(path, name)
+        self.app.wait_until(lambda: self.app.text(name) == path,
+                            message='the file name typed')
+        self.app.click(self.app.wait_for('push button', re.compile('Export$')))
+        self.app.wait_until(lambda: os.path.exists(path) and os.path.getsize(path) > 0,
+                            message='the CSV file')
+
+        with open(path, newline='', encoding='utf-8') as f:
+            rows = list(csv.reader(f))
+        self.assertEqual(rows[0][0], 'id')
+        self.assertEqual(sorted(r[0] for r in rows[1:]), ['E2E-01', 'E2E-02'])
+
+
+class TestFreshnessFile(CohortsTestCase):
+
+    def test_freshness_in_the_wide_header(self):
+        """Wide, the header bar says how fresh the data is (the view
+        switcher hides the subtitle), and it opens Feed Information."""
+        self.count_label('6 of 12 cohorts')
+        self.app.wait_for('page tab', 'Cohorts')   # the wide view switcher
+        status = self.app.wait_for('push button', 'Showing a feed file')
+        # A file is not the sample.
+        self.assertIsNone(self.app.find('label', 'Showing sample data — not for clinical use'))
+        self.app.click(status)
+        self.app.wait_until(
+            lambda: self.app.find('frame', 'Feed Information') or
+            self.app.find('dialog', 'Feed Information'),
+            message='the feed information window')
+
+
+class TestFreshnessSample(AppTestCase):
+    feed = None     # the sample built into the app
+
+    def test_sample_banner_and_freshness(self):
+        self.app.wait_for('page tab', 'Cohorts')   # the wide view switcher
+        self.app.wait_for('push button', 'Sample data')
+        self.app.wait_for('label', 'Showing sample data — not for clinical use')
+        button = self.app.wait_for('push button', 'Set Feed Address…')
+        self.app.click(button)
+        self.app.wait_until(
+            lambda: self.app.find('frame', 'Preferences') or
+            self.app.find('dialog', 'Preferences'),
+            message='the preferences window')
 
 
 class TestCohortsNarrow(CohortsTestCase):
