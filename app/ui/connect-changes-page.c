@@ -17,7 +17,17 @@ struct _ConnectChangesPage
   /* Template widgets */
   GtkStack         *stack;
   GtkBox           *content;
+
+  /* The rows of a large latest sync, added a chunk at a time while the
+   * main loop idles (10 000 rows at once stall it for seconds). */
+  guint             fill_id;
+  GListModel       *fill_groups;
+  guint             fill_next;
+  GtkWidget        *fill_targets[6];  /* one group per kind, or NULL */
 };
+
+/* Rows built at once; more are added in idle chunks of this size. */
+#define ROWS_AT_ONCE 200
 
 G_DEFINE_FINAL_TYPE (ConnectChangesPage, connect_changes_page, ADW_TYPE_BIN)
 
@@ -127,6 +137,50 @@ group_row (ConnectChangeGroup *group,
   return row;
 }
 
+static void
+stop_filling (ConnectChangesPage *self)
+{
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_object (&self->fill_groups);
+  for (guint k = 0; k < G_N_ELEMENTS (self->fill_targets); k++)
+    self->fill_targets[k] = NULL;
+}
+
+/* Adds the next ROWS_AT_ONCE rows; TRUE while more are left. */
+static gboolean
+fill_more (ConnectChangesPage *self)
+{
+  guint n = g_list_model_get_n_items (self->fill_groups);
+  guint end = MIN (n, self->fill_next + ROWS_AT_ONCE);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == G_N_ELEMENTS (self->fill_targets));
+
+  for (; self->fill_next < end; self->fill_next++)
+    {
+      g_autoptr(ConnectChangeGroup) g = g_list_model_get_item (self->fill_groups, self->fill_next);
+      ConnectEntityKind kind = connect_change_group_get_entity_kind (g);
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (kinds[k] == kind && self->fill_targets[k] != NULL)
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->fill_targets[k]), group_row (g, FALSE));
+    }
+
+  return self->fill_next < n;
+}
+
+static gboolean
+fill_idle_cb (gpointer data)
+{
+  ConnectChangesPage *self = data;
+
+  if (fill_more (self))
+    return G_SOURCE_CONTINUE;
+
+  self->fill_id = 0;
+  stop_filling (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The newest sync: one group per kind of entity. */
 static void
 add_latest (ConnectChangesPage *self,
@@ -162,17 +216,44 @@ add_latest (ConnectChangesPage *self,
       /* TRANSLATORS: a group of changes: "Cohorts (3)" */
       title = g_strdup_printf (_("%s (%u)"), connect_change_format_kind_heading (kinds[k]), count);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(ConnectChangeGroup) g = g_list_model_get_item (groups, i);
-
-          if (connect_change_group_get_entity_kind (g) == kinds[k])
-            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), group_row (g, FALSE));
-        }
-
+      self->fill_targets[k] = group;
       gtk_box_append (self->content, group);
     }
+
+  /* The rows, in the groups' order within each kind: the first ones now,
+   * the rest while the main loop idles. */
+  self->fill_groups = g_object_ref (groups);
+  self->fill_next = 0;
+  if (n > 0 && fill_more (self))
+    self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_idle_cb, self, NULL);
+}
+
+static void
+add_group_rows (AdwExpanderRow *row,
+                GListModel     *groups)
+{
+  guint n = g_list_model_get_n_items (groups);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ConnectChangeGroup) g = g_list_model_get_item (groups, i);
+
+      adw_expander_row_add_row (row, group_row (g, TRUE));
+    }
+}
+
+/* A large earlier sync gets its rows when it is first expanded. */
+static void
+earlier_expanded_cb (AdwExpanderRow *row)
+{
+  GListModel *groups = g_object_get_data (G_OBJECT (row), "connect-groups");
+
+  if (!adw_expander_row_get_expanded (row) || groups == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (row, earlier_expanded_cb, NULL);
+  add_group_rows (row, groups);
+  g_object_set_data (G_OBJECT (row), "connect-groups", NULL);
 }
 
 /* An earlier sync: one expander row. */
@@ -189,11 +270,13 @@ earlier_row (ConnectSyncRecord *record)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), time);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
 
-  for (guint i = 0; i < n; i++)
+  if (n <= ROWS_AT_ONCE)
+    add_group_rows (ADW_EXPANDER_ROW (row), groups);
+  else
     {
-      g_autoptr(ConnectChangeGroup) g = g_list_model_get_item (groups, i);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), group_row (g, TRUE));
+      g_object_set_data_full (G_OBJECT (row), "connect-groups",
+                              g_object_ref (groups), g_object_unref);
+      g_signal_connect (row, "notify::expanded", G_CALLBACK (earlier_expanded_cb), NULL);
     }
 
   return row;
@@ -206,6 +289,7 @@ rebuild (ConnectChangesPage *self)
   guint n = g_list_model_get_n_items (syncs);
   GtkWidget *child;
 
+  stop_filling (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 
@@ -246,6 +330,7 @@ connect_changes_page_dispose (GObject *object)
   ConnectChangesPage *self = CONNECT_CHANGES_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  stop_filling (self);
   /* AdwBin keeps a pointer to its child: let it go first, or the
    * template's disposal unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
