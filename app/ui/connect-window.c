@@ -27,8 +27,7 @@ struct _ConnectWindow
   ConnectStore         *store;
   ConnectFeed          *feed;
   char                 *source;
-  /* Not shown itself: its text is the status button's and, when narrow,
-   * the header bar's subtitle. */
+  /* Not shown itself: its text is the status button's. */
   ConnectSyncStatus    *sync_status;
 
   /* Template widgets */
@@ -37,8 +36,8 @@ struct _ConnectWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkToggleButton      *search_button;
   GtkButton            *sync_button;
-  GtkWidget            *status_scroller;
   GtkButton            *status_button;
+  GtkWidget            *status_icon;
   GtkLabel             *status_label;
   GtkRevealer          *sample_revealer;
   GtkStack             *sync_stack;
@@ -128,6 +127,7 @@ connect_window_update_status (ConnectWindow *self)
          connect_store_get_sync_state (self->store) == CONNECT_SYNC_STATE_ERROR;
 
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->status_icon, warn);
   if (warn)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "warning");
@@ -261,9 +261,6 @@ connect_window_set_store (ConnectWindow *self,
   connect_changes_page_set_store (self->changes_page, store);
 
   self->sync_status = g_object_ref_sink (CONNECT_SYNC_STATUS (connect_sync_status_new (store)));
-  g_object_bind_property (self->sync_status, "text",
-                          self->switcher_title, "subtitle",
-                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->sync_status, "notify::text",
                            G_CALLBACK (connect_window_update_status), self, G_CONNECT_SWAPPED);
 
@@ -485,7 +482,7 @@ connect_window_class_init (ConnectWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_button);
-  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, status_scroller);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, status_icon);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, status_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sample_revealer);

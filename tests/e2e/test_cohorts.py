@@ -197,8 +197,9 @@ class TestCohorts(CohortsTestCase):
 class TestFreshnessFile(CohortsTestCase):
 
     def test_freshness_in_the_wide_header(self):
-        """Wide, the header bar says how fresh the data is (the view
-        switcher hides the subtitle), and it opens Feed Information."""
+        """Wide (where the view switcher hides the title's subtitle), a
+        line under the header bar says how fresh the data is, and it opens
+        Feed Information."""
         self.count_label('6 of 12 cohorts')
         self.app.wait_for('page tab', 'Cohorts')   # the wide view switcher
         status = self.app.wait_for('push button', 'Showing a feed file')
