@@ -27,7 +27,7 @@ struct _ConnectChangesPage
 };
 
 /* Rows built at once; more are added in idle chunks of this size. */
-#define ROWS_AT_ONCE 200
+#define ROWS_AT_ONCE 50
 
 G_DEFINE_FINAL_TYPE (ConnectChangesPage, connect_changes_page, ADW_TYPE_BIN)
 
