@@ -20,6 +20,9 @@
  * to drop (it walks the feed once per filter). */
 #define EMPTY_HINT_DELAY_MS 250
 
+/* Wide enough for the longest status pill ("Open · Expansion"). */
+#define STATUS_WIDTH 158
+
 typedef enum
 {
   FILTER_STATUS,
@@ -1437,9 +1440,9 @@ connect_cohorts_page_build_columns (ConnectCohortsPage *self)
   /* Translators: title of the column of stars; keep it short */
   connect_cohorts_page_add_column (self, COLUMN_WATCH, C_("column", "Watch"),
                                    numeric_sorter (G_TYPE_BOOLEAN, G_CALLBACK (watched_key), self, TRUE),
-                                   56, FALSE);
+                                   52, FALSE);
   sorter = GTK_SORTER (gtk_custom_sorter_new (id_compare, NULL, NULL));
-  connect_cohorts_page_add_column (self, COLUMN_ID, _("ID"), sorter, 80, FALSE);
+  connect_cohorts_page_add_column (self, COLUMN_ID, _("ID"), sorter, 72, FALSE);
   connect_cohorts_page_add_column (self, COLUMN_TUMOR, _("Tumour"),
                                    string_sorter (G_CALLBACK (tumor_key), NULL), -1, TRUE);
   connect_cohorts_page_add_column (self, COLUMN_BIOMARKER, _("Biomarker"),
@@ -1448,10 +1451,10 @@ connect_cohorts_page_build_columns (ConnectCohortsPage *self)
                                    string_sorter (G_CALLBACK (drugs_key), self), -1, TRUE);
   connect_cohorts_page_add_column (self, COLUMN_STATUS, _("Status"),
                                    numeric_sorter (G_TYPE_INT, G_CALLBACK (status_key), NULL, FALSE),
-                                   152, FALSE);
+                                   STATUS_WIDTH, FALSE);
   connect_cohorts_page_add_column (self, COLUMN_ENROLLED, _("Enrolled"),
                                    numeric_sorter (G_TYPE_INT64, G_CALLBACK (enrolled_key), NULL, TRUE),
-                                   128, FALSE);
+                                   120, FALSE);
   connect_cohorts_page_add_column (self, COLUMN_SLOTS, _("Slots Left"),
                                    numeric_sorter (G_TYPE_INT64, G_CALLBACK (slots_key), NULL, TRUE),
                                    96, FALSE);
@@ -1493,7 +1496,7 @@ leaflet_folded_cb (ConnectCohortsPage *self)
           gtk_column_view_remove_column (self->column_view, self->columns[kind]);
         }
     }
-  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_STATUS], folded ? -1 : 152);
+  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_STATUS], folded ? -1 : STATUS_WIDTH);
   {
     GHashTableIter iter;
     gpointer label;
