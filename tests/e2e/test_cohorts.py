@@ -11,10 +11,11 @@ import csv
 import os
 import re
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from harness import AppTestCase, main  # noqa: E402
+from harness import App, AppTestCase, main  # noqa: E402
 
 
 class CohortsTestCase(AppTestCase):
@@ -225,6 +226,26 @@ class TestFreshnessSample(AppTestCase):
             lambda: self.app.find('frame', 'Preferences') or
             self.app.find('dialog', 'Preferences'),
             message='the preferences window')
+
+
+class TestCloseWindow(CohortsTestCase):
+
+    def setUp(self):
+        # Any GLib critical aborts the app, so that the exit status shows it.
+        self.app = App(self.feed, env={'G_DEBUG': 'fatal-criticals'})
+        self.addCleanup(self.app.cleanup)
+        self.app.start()
+
+    def test_close_after_every_view(self):
+        """Closing the window disposes every view cleanly (no critical
+        from a page that gives up its child behind AdwBin's back)."""
+        self.count_label('6 of 12 cohorts')
+        for key in '234561':
+            self.app.press('ctrl+' + key)
+            time.sleep(0.5)
+        self.count_label('6 of 12 cohorts')
+        self.app.click(self.app.wait_for('push button', 'Close'))
+        self.assertEqual(self.app.process.wait(30), 0, self.app.output())
 
 
 class TestCohortsNarrow(CohortsTestCase):
