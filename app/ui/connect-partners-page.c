@@ -18,6 +18,7 @@ struct _ConnectPartnersPage
   GPtrArray           *list_groups;  /* groups added to groups_box */
   GHashTable          *detail_rows;  /* group → GPtrArray of its rows */
   char                *website;      /* https only, or NULL */
+  gboolean             reload_pending; /* a feed came while not on screen */
 
   /* Template widgets */
   GtkStack            *stack;
@@ -532,6 +533,16 @@ connect_partners_page_set_property (GObject      *object,
     }
 }
 
+static void connect_partners_page_flush (ConnectPartnersPage *self);
+
+static void
+connect_partners_page_map (GtkWidget *widget)
+{
+  connect_partners_page_flush (CONNECT_PARTNERS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (connect_partners_page_parent_class)->map (widget);
+}
+
 static void
 connect_partners_page_class_init (ConnectPartnersPageClass *klass)
 {
@@ -542,6 +553,7 @@ connect_partners_page_class_init (ConnectPartnersPageClass *klass)
   object_class->finalize = connect_partners_page_finalize;
   object_class->get_property = connect_partners_page_get_property;
   object_class->set_property = connect_partners_page_set_property;
+  widget_class->map = connect_partners_page_map;
 
   properties[PROP_FEED] =
     g_param_spec_object ("feed", NULL, NULL,
@@ -614,18 +626,35 @@ void
 connect_partners_page_set_feed (ConnectPartnersPage *self,
                                 ConnectFeed         *feed)
 {
-  g_autofree char *keep_id = NULL;
-
   g_return_if_fail (CONNECT_IS_PARTNERS_PAGE (self));
   g_return_if_fail (feed == NULL || CONNECT_IS_FEED (feed));
 
   if (self->feed == feed)
     return;
 
+  g_set_object (&self->feed, feed);
+  self->reload_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    connect_partners_page_flush (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
+}
+
+/* A page not on screen costs nothing when the feed is replaced: it is
+ * rebuilt when it is mapped, or when a partner is asked for. */
+static void
+connect_partners_page_flush (ConnectPartnersPage *self)
+{
+  g_autofree char *keep_id = NULL;
+  ConnectFeed *feed = self->feed;
+
+  if (!self->reload_pending)
+    return;
+  self->reload_pending = FALSE;
+
   if (self->stats != NULL)
     keep_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (self->stats->partner)));
 
-  g_set_object (&self->feed, feed);
   rebuild_list (self);
 
   if (feed == NULL)
@@ -637,8 +666,6 @@ connect_partners_page_set_feed (ConnectPartnersPage *self,
 
   /* Keep the partner in the detail when the new feed still has it. */
   show_detail (self, keep_id);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
 
 gboolean
@@ -647,6 +674,7 @@ connect_partners_page_show_partner (ConnectPartnersPage *self,
 {
   g_return_val_if_fail (CONNECT_IS_PARTNERS_PAGE (self), FALSE);
 
+  connect_partners_page_flush (self);
   if (self->feed == NULL || partner_id == NULL ||
       connect_feed_lookup_partner (self->feed, partner_id) == NULL)
     return FALSE;

@@ -31,7 +31,7 @@ struct _ConnectSupplyPage
   char                *partner;      /* NULL: every partner */
   int                  state;        /* -1: every state */
   gboolean             updating_dropdowns;
-
+  gboolean             reload_pending; /* a feed came while not on screen */
 
   GPtrArray           *detail_rows;  /* (element-type GtkWidget) rows to remove */
   ConnectForecast     *shown;
@@ -1013,6 +1013,25 @@ connect_supply_page_reload (ConnectSupplyPage *self)
   selection_changed_cb (self);
 }
 
+/* A page not on screen costs nothing when the feed is replaced: the
+ * forecasts are computed when it is mapped, or when its rows are asked for. */
+static void
+connect_supply_page_flush (ConnectSupplyPage *self)
+{
+  if (!self->reload_pending)
+    return;
+  self->reload_pending = FALSE;
+  connect_supply_page_reload (self);
+}
+
+static void
+connect_supply_page_map (GtkWidget *widget)
+{
+  connect_supply_page_flush (CONNECT_SUPPLY_PAGE (widget));
+
+  GTK_WIDGET_CLASS (connect_supply_page_parent_class)->map (widget);
+}
+
 /* GObject */
 
 static void
@@ -1095,6 +1114,7 @@ connect_supply_page_class_init (ConnectSupplyPageClass *klass)
   object_class->finalize = connect_supply_page_finalize;
   object_class->get_property = connect_supply_page_get_property;
   object_class->set_property = connect_supply_page_set_property;
+  widget_class->map = connect_supply_page_map;
 
   properties[PROP_FEED] =
     g_param_spec_object ("feed", NULL, NULL, CONNECT_TYPE_FEED,
@@ -1274,7 +1294,15 @@ connect_supply_page_set_feed (ConnectSupplyPage *self,
   if (!g_set_object (&self->feed, feed))
     return;
 
-  connect_supply_page_reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reload_pending = FALSE;
+      connect_supply_page_reload (self);
+    }
+  else
+    {
+      self->reload_pending = TRUE;
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
 
@@ -1288,5 +1316,6 @@ connect_supply_page_get_rows (ConnectSupplyPage *self)
 {
   g_return_val_if_fail (CONNECT_IS_SUPPLY_PAGE (self), NULL);
 
+  connect_supply_page_flush (self);
   return G_LIST_MODEL (self->sort_model);
 }

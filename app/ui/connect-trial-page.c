@@ -20,6 +20,7 @@ struct _ConnectTrialPage
   GPtrArray         *drug_rows;   /* rows added to drugs_row */
   char              *trial_url;   /* https only, or NULL */
   gboolean           updating;
+  gboolean           reload_pending; /* a feed came while not on screen */
 
   /* Template widgets */
   GtkStack          *stack;
@@ -624,6 +625,30 @@ connect_trial_page_set_property (GObject      *object,
     }
 }
 
+/* A page not on screen costs nothing when the feed is replaced: it is
+ * rebuilt when it is mapped, or when its trial is asked for. */
+static void
+connect_trial_page_flush (ConnectTrialPage *self)
+{
+  g_autofree char *keep_id = NULL;
+
+  if (!self->reload_pending)
+    return;
+  self->reload_pending = FALSE;
+
+  if (self->stats != NULL)
+    keep_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (self->stats->trial)));
+  reload (self, keep_id);
+}
+
+static void
+connect_trial_page_map (GtkWidget *widget)
+{
+  connect_trial_page_flush (CONNECT_TRIAL_PAGE (widget));
+
+  GTK_WIDGET_CLASS (connect_trial_page_parent_class)->map (widget);
+}
+
 static void
 connect_trial_page_class_init (ConnectTrialPageClass *klass)
 {
@@ -634,6 +659,7 @@ connect_trial_page_class_init (ConnectTrialPageClass *klass)
   object_class->finalize = connect_trial_page_finalize;
   object_class->get_property = connect_trial_page_get_property;
   object_class->set_property = connect_trial_page_set_property;
+  widget_class->map = connect_trial_page_map;
 
   properties[PROP_FEED] =
     g_param_spec_object ("feed", NULL, NULL,
@@ -724,9 +750,18 @@ connect_trial_page_set_feed (ConnectTrialPage *self,
   if (self->feed == feed)
     return;
 
-  keep_id = g_strdup (connect_trial_page_get_trial (self));
   g_set_object (&self->feed, feed);
-  reload (self, keep_id);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reload_pending = TRUE;
+    }
+  else
+    {
+      self->reload_pending = FALSE;
+      if (self->stats != NULL)
+        keep_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (self->stats->trial)));
+      reload (self, keep_id);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
@@ -736,6 +771,7 @@ connect_trial_page_get_trial (ConnectTrialPage *self)
 {
   g_return_val_if_fail (CONNECT_IS_TRIAL_PAGE (self), NULL);
 
+  connect_trial_page_flush (self);
   if (self->stats == NULL)
     return NULL;
   return connect_entity_get_id (CONNECT_ENTITY (self->stats->trial));
@@ -750,6 +786,7 @@ connect_trial_page_set_trial (ConnectTrialPage *self,
   if (trial_id == NULL)
     return FALSE;
 
+  connect_trial_page_flush (self);
   for (guint i = 0; i < self->trial_ids->len; i++)
     {
       if (g_str_equal (g_ptr_array_index (self->trial_ids, i), trial_id))
