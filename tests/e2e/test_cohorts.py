@@ -195,14 +195,28 @@ class TestCohorts(CohortsTestCase):
         self.assertEqual(sorted(r[0] for r in rows[1:]), ['E2E-01', 'E2E-02'])
 
 
+def assert_wide(test):
+    """The window is in its wide layout: the view switcher in the header
+    bar, whose title (and subtitle) it hides."""
+    window = test.app.wait_for('frame', 'CONNECT Cohorts')
+    pyatspi = __import__('pyatspi')
+    width = window.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width
+    test.assertGreaterEqual(width, 1000)
+    test.app.wait_for('page tab', 'Cohorts')
+    test.assertIsNone(test.app.find('label', 'CONNECT Cohorts'))
+
+
 class TestFreshnessFile(CohortsTestCase):
 
-    def test_freshness_in_the_wide_header(self):
+    def assert_wide(self):
+        assert_wide(self)
+
+    def test_freshness_in_the_wide_window(self):
         """Wide (where the view switcher hides the title's subtitle), a
         line under the header bar says how fresh the data is, and it opens
         Feed Information."""
         self.count_label('6 of 12 cohorts')
-        self.app.wait_for('page tab', 'Cohorts')   # the wide view switcher
+        self.assert_wide()
         status = self.app.wait_for('push button', 'Showing a feed file')
         # A file is not the sample.
         self.assertIsNone(self.app.find('label', 'Showing sample data — not for clinical use'))
@@ -217,7 +231,7 @@ class TestFreshnessSample(AppTestCase):
     feed = None     # the sample built into the app
 
     def test_sample_banner_and_freshness(self):
-        self.app.wait_for('page tab', 'Cohorts')   # the wide view switcher
+        assert_wide(self)
         self.app.wait_for('push button', 'Sample data')
         self.app.wait_for('label', 'Showing sample data — not for clinical use')
         button = self.app.wait_for('push button', 'Set Feed Address…')
@@ -250,6 +264,10 @@ class TestCloseWindow(CohortsTestCase):
 
 class TestCohortsNarrow(CohortsTestCase):
     settings = {'window-width': '400', 'window-height': '760'}
+
+    def test_freshness_narrow(self):
+        self.count_label('6 of 12 cohorts')
+        self.app.wait_for('push button', 'Showing a feed file')
 
     def test_open_and_go_back(self):
         self.count_label('6 of 12 cohorts')
