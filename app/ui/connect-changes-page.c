@@ -23,7 +23,11 @@ struct _ConnectChangesPage
   guint             fill_id;
   GListModel       *fill_groups;
   guint             fill_next;
-  GtkWidget        *fill_targets[6];  /* one group per kind, or NULL */
+  GtkWidget        *fill_targets[6];  /* one list per kind, or NULL */
+
+  /* The log changed while the page was not on screen: rebuilt when it
+   * is mapped, so that a sync costs a hidden page nothing. */
+  gboolean          rebuild_pending;
 };
 
 /* Rows built at once; more are added in idle chunks of this size. */
@@ -146,7 +150,9 @@ stop_filling (ConnectChangesPage *self)
     self->fill_targets[k] = NULL;
 }
 
-/* Adds the next ROWS_AT_ONCE rows; TRUE while more are left. */
+/* Adds the next ROWS_AT_ONCE rows; TRUE while more are left. The rows go
+ * straight into a GtkListBox: adw_preferences_group_add() walks every row
+ * already there, which makes a large sync quadratic. */
 static gboolean
 fill_more (ConnectChangesPage *self)
 {
@@ -162,7 +168,7 @@ fill_more (ConnectChangesPage *self)
 
       for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
         if (kinds[k] == kind && self->fill_targets[k] != NULL)
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->fill_targets[k]), group_row (g, FALSE));
+          gtk_list_box_append (GTK_LIST_BOX (self->fill_targets[k]), group_row (g, FALSE));
     }
 
   return self->fill_next < n;
@@ -174,7 +180,13 @@ fill_idle_cb (gpointer data)
   ConnectChangesPage *self = data;
 
   if (fill_more (self))
-    return G_SOURCE_CONTINUE;
+    {
+      /* Off screen, the rest waits until the page is shown again. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        return G_SOURCE_CONTINUE;
+      self->fill_id = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   self->fill_id = 0;
   stop_filling (self);
@@ -208,6 +220,7 @@ add_latest (ConnectChangesPage *self,
       guint count = connect_change_group_list_count_kind (groups, kinds[k]);
       g_autofree char *title = NULL;
       GtkWidget *group;
+      GtkWidget *list;
 
       if (count == 0)
         continue;
@@ -216,7 +229,14 @@ add_latest (ConnectChangesPage *self,
       /* TRANSLATORS: a group of changes: "Cohorts (3)" */
       title = g_strdup_printf (_("%s (%u)"), connect_change_format_kind_heading (kinds[k]), count);
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-      self->fill_targets[k] = group;
+      list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+      self->fill_targets[k] = list;
       gtk_box_append (self->content, group);
     }
 
@@ -290,6 +310,7 @@ rebuild (ConnectChangesPage *self)
   GtkWidget *child;
 
   stop_filling (self);
+  self->rebuild_pending = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
     gtk_box_remove (self->content, child);
 
@@ -322,6 +343,34 @@ rebuild (ConnectChangesPage *self)
     }
 
   gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+static void
+log_changed_cb (ConnectChangesPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      rebuild (self);
+    }
+  else
+    {
+      /* Let the rows of the old log go now: nothing else to do off screen. */
+      stop_filling (self);
+      self->rebuild_pending = TRUE;
+    }
+}
+
+static void
+connect_changes_page_map (GtkWidget *widget)
+{
+  ConnectChangesPage *self = CONNECT_CHANGES_PAGE (widget);
+
+  if (self->rebuild_pending)
+    rebuild (self);
+  else if (self->fill_groups != NULL && self->fill_id == 0)
+    self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_idle_cb, self, NULL);
+
+  GTK_WIDGET_CLASS (connect_changes_page_parent_class)->map (widget);
 }
 
 static void
@@ -388,6 +437,7 @@ connect_changes_page_class_init (ConnectChangesPageClass *klass)
   object_class->dispose = connect_changes_page_dispose;
   object_class->get_property = connect_changes_page_get_property;
   object_class->set_property = connect_changes_page_set_property;
+  widget_class->map = connect_changes_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, CONNECT_TYPE_STORE,
@@ -409,8 +459,8 @@ connect_changes_page_init (ConnectChangesPage *self)
    * with every other view of the changes. */
   self->log = g_object_ref (connect_change_log_get_default ());
   g_signal_connect_object (connect_change_log_get_syncs (self->log), "items-changed",
-                           G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-  rebuild (self);
+                           G_CALLBACK (log_changed_cb), self, G_CONNECT_SWAPPED);
+  self->rebuild_pending = TRUE;
 }
 
 GtkWidget *
