@@ -634,6 +634,8 @@ connect_partners_page_set_feed (ConnectPartnersPage *self,
 
   g_set_object (&self->feed, feed);
   self->reload_pending = TRUE;
+  /* Until the rebuild, win.export must not save the old feed's rows. */
+  connect_export_set_rows (GTK_WIDGET (self), CONNECT_ENTITY_KIND_PARTNER, NULL, NULL);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     connect_partners_page_flush (self);
 

@@ -1302,6 +1302,8 @@ connect_supply_page_set_feed (ConnectSupplyPage *self,
   else
     {
       self->reload_pending = TRUE;
+      /* Until the rebuild, win.export must not save the old feed's rows. */
+      connect_export_set_rows (GTK_WIDGET (self), CONNECT_ENTITY_KIND_COMMITMENT, NULL, NULL);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }
