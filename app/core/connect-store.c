@@ -134,6 +134,58 @@ set_source (ConnectStore      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
 
+/* Releasing a replaced feed. Freeing 100 000 cohorts takes a few hundred
+ * milliseconds: the last reference is dropped in a thread of its own, once
+ * the views (and the diff) have let the feed go. */
+#define RELEASE_CHECK_MS 100
+#define RELEASE_MAX_CHECKS 50
+
+typedef struct
+{
+  ConnectFeed *feed;
+  guint        checks;
+} ReleaseData;
+
+static gpointer
+release_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+static gboolean
+release_cb (gpointer user_data)
+{
+  ReleaseData *data = user_data;
+
+  /* Someone still holds it (a view still switching over): the last of
+   * them would free it wherever it is, so wait for them a while. */
+  if (g_atomic_int_get (&G_OBJECT (data->feed)->ref_count) > 1 &&
+      ++data->checks < RELEASE_MAX_CHECKS)
+    return G_SOURCE_CONTINUE;
+
+  g_thread_unref (g_thread_new ("connect-release", release_thread,
+                                g_steal_pointer (&data->feed)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+release_data_free (ReleaseData *data)
+{
+  g_clear_object (&data->feed);
+  g_free (data);
+}
+
+static void
+release_feed (ConnectFeed *feed)
+{
+  ReleaseData *data = g_new0 (ReleaseData, 1);
+
+  data->feed = feed;
+  g_timeout_add_full (G_PRIORITY_LOW, RELEASE_CHECK_MS, release_cb, data,
+                      (GDestroyNotify) release_data_free);
+}
+
 /* Swaps @feed in; @changes (nullable) are the changes from the previous
  * one, NULL when there is nothing comparable before. */
 static void
@@ -142,12 +194,17 @@ swap_feed (ConnectStore      *self,
            ConnectFeedSource  source,
            GListModel        *changes)
 {
+  ConnectFeed *old = NULL;
   guint n_changes = 0;
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (g_set_object (&self->feed, feed))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
+  if (self->feed != feed)
+    {
+      old = g_steal_pointer (&self->feed);
+      self->feed = feed != NULL ? g_object_ref (feed) : NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
+    }
   set_source (self, source);
 
   {
@@ -168,6 +225,9 @@ swap_feed (ConnectStore      *self,
 
   if (changes != NULL)
     g_signal_emit (self, signals[CHANGED], 0, n_changes);
+
+  if (old != NULL)
+    release_feed (old);
 }
 
 /* Loading at start */
