@@ -201,6 +201,49 @@ test_cap_and_reload (void)
     }
 }
 
+/* The file is written by hand in the writing thread: every kind of value
+ * must read back the same, quotes, backslashes and control characters too. */
+static void
+test_values_round_trip (void)
+{
+  g_autofree char *path = log_path ();
+  g_autoptr(ConnectChangeLog) log = connect_change_log_new (path);
+  g_autoptr(ConnectChangeLog) reloaded = NULL;
+  g_autoptr(GListStore) changes = g_list_store_new (CONNECT_TYPE_CHANGE);
+  g_autoptr(GDateTime) time = sync_time (3);
+  g_autoptr(JsonNode) from = NULL;
+  g_autoptr(JsonNode) to = NULL;
+  g_autoptr(ConnectChange) change = NULL;
+  g_autoptr(ConnectSyncRecord) record = NULL;
+  g_autoptr(ConnectChange) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  from = json_from_string ("{\"name\": \"Globex \\\"Oncology\\\" <b>AS</b> \\\\ \\n\\t\\u0001 Bodø\","
+                           " \"sites\": [\"s1\", null, true, false, -12, 2.5, 1e-7, 3.0],"
+                           " \"nested\": {\"empty\": [], \"none\": {}}}", &error);
+  g_assert_no_error (error);
+  to = json_from_string ("\"\\u007f\\r/\"", &error);
+  g_assert_no_error (error);
+  change = connect_change_new (CONNECT_CHANGE_CHANGED, CONNECT_ENTITY_KIND_PARTNER,
+                               "globex \"1\"", "name", from, to);
+  g_list_store_append (changes, change);
+
+  load (log);
+  g_assert_true (connect_change_log_append (log, time, G_LIST_MODEL (changes)));
+  flush (log);
+
+  reloaded = connect_change_log_new (path);
+  load (reloaded);
+  g_assert_cmpuint (g_list_model_get_n_items (connect_change_log_get_syncs (reloaded)), ==, 1);
+  record = g_list_model_get_item (connect_change_log_get_syncs (reloaded), 0);
+  g_assert_true (g_date_time_equal (connect_sync_record_get_time (record), time));
+  read = g_list_model_get_item (connect_sync_record_get_changes (record), 0);
+  g_assert_cmpstr (connect_change_get_id (read), ==, "globex \"1\"");
+  g_assert_cmpstr (connect_change_get_field (read), ==, "name");
+  g_assert_true (json_node_equal (connect_change_get_from (read), from));
+  g_assert_true (json_node_equal (connect_change_get_to (read), to));
+}
+
 /* An append before the load finished is newer than what is on disk: it
  * stays in front, and the file written afterwards holds both. */
 static void
@@ -387,6 +430,7 @@ main (int   argc,
 
   g_test_add_func ("/connect/change-log/append", test_append);
   g_test_add_func ("/connect/change-log/cap-and-reload", test_cap_and_reload);
+  g_test_add_func ("/connect/change-log/values-round-trip", test_values_round_trip);
   g_test_add_func ("/connect/change-log/append-while-loading", test_append_while_loading);
   g_test_add_func ("/connect/change-log/corrupt", test_corrupt);
   g_test_add_func ("/connect/change-log/partly-broken", test_partly_broken);

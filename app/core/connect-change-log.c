@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -523,10 +525,16 @@ connect_change_log_load_finish (ConnectChangeLog  *self,
 
 /* Saving */
 
+/* What a write needs, taken on the main thread: the records' times and
+ * their changes (GObjects whose fields never change), so that the JSON is
+ * built in the writing thread. The GListStores themselves are not read
+ * there: their lookups are not thread-safe. */
 typedef struct
 {
-  char  *path;
-  char  *contents;
+  char      *path;
+  char      *contents;   /* built in the thread */
+  GPtrArray *times;      /* (element-type GDateTime) newest first */
+  GPtrArray *changes;    /* (element-type GPtrArray of ConnectChange) */
 } WriteData;
 
 static void
@@ -534,7 +542,183 @@ write_data_free (WriteData *data)
 {
   g_free (data->path);
   g_free (data->contents);
+  g_clear_pointer (&data->times, g_ptr_array_unref);
+  g_clear_pointer (&data->changes, g_ptr_array_unref);
   g_free (data);
+}
+
+/* JSON text, written by hand: json_generator_set_root() copies the tree,
+ * which takes references on the changes' values, and json-glib's
+ * references are not atomic while the main thread may read those values. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_node (GString  *out,
+                  JsonNode *node)
+{
+  if (node == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            if (l != members)
+              g_string_append_c (out, ',');
+            append_json_string (out, l->data);
+            g_string_append_c (out, ':');
+            append_json_node (out, json_object_get_member (object, l->data));
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_json_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          append_json_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            double d = json_node_get_double (node);
+            char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+            if (!isfinite (d))
+              {
+                g_string_append (out, "null");
+                break;
+              }
+            g_ascii_dtostr (buf, sizeof buf, d);
+            g_string_append (out, buf);
+            /* Read back as a double, not an integer. */
+            if (strpbrk (buf, ".eE") == NULL)
+              g_string_append (out, ".0");
+          }
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static char *
+serialize_snapshot (WriteData *data)
+{
+  GString *out = g_string_sized_new (4096);
+
+  g_string_append_printf (out, "{\"version\":%d,\"syncs\":[", CHANGE_LOG_VERSION);
+  for (guint i = 0; i < data->times->len; i++)
+    {
+      g_autofree char *time = g_date_time_format_iso8601 (g_ptr_array_index (data->times, i));
+      GPtrArray *changes = g_ptr_array_index (data->changes, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"time\":");
+      append_json_string (out, time);
+      g_string_append (out, ",\"changes\":[");
+      for (guint j = 0; j < changes->len; j++)
+        {
+          ConnectChange *change = g_ptr_array_index (changes, j);
+
+          if (j > 0)
+            g_string_append_c (out, ',');
+          g_string_append (out, "{\"kind\":");
+          append_json_string (out, connect_change_get_kind (change));
+          g_string_append (out, ",\"id\":");
+          append_json_string (out, connect_change_get_id (change));
+          g_string_append (out, ",\"field\":");
+          if (connect_change_get_field (change) != NULL)
+            append_json_string (out, connect_change_get_field (change));
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ",\"from\":");
+          append_json_node (out, connect_change_get_from (change));
+          g_string_append (out, ",\"to\":");
+          append_json_node (out, connect_change_get_to (change));
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append (out, "]}");
+
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -546,6 +730,9 @@ write_thread (GTask        *task,
   WriteData *data = task_data;
   g_autofree char *dir = g_path_get_dirname (data->path);
   GError *error = NULL;
+
+  if (data->contents == NULL)
+    data->contents = serialize_snapshot (data);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -612,31 +799,6 @@ write_cb (GObject      *object,
     complete_flushes (self);
 }
 
-static char *
-connect_change_log_serialize (ConnectChangeLog *self)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object = json_object_new ();
-  JsonArray *array;
-  guint n;
-
-  json_object_set_int_member (object, "version", CHANGE_LOG_VERSION);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->syncs));
-  array = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ConnectSyncRecord) record = g_list_model_get_item (G_LIST_MODEL (self->syncs), i);
-
-      json_array_add_element (array, connect_sync_record_to_json (record));
-    }
-  json_object_set_array_member (object, "syncs", array);
-  json_node_take_object (root, object);
-
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
 /* Writes the current state, or marks it to be written as soon as the
  * write in flight (or the load) is done. */
 static void
@@ -654,7 +816,20 @@ connect_change_log_save (ConnectChangeLog *self)
 
   data = g_new0 (WriteData, 1);
   data->path = g_strdup (self->path);
-  data->contents = connect_change_log_serialize (self);
+  data->times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  data->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->syncs)); i++)
+    {
+      g_autoptr(ConnectSyncRecord) record = g_list_model_get_item (G_LIST_MODEL (self->syncs), i);
+      GListModel *changes = G_LIST_MODEL (record->changes);
+      guint n = g_list_model_get_n_items (changes);
+      GPtrArray *array = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint j = 0; j < n; j++)
+        g_ptr_array_add (array, g_list_model_get_item (changes, j));
+      g_ptr_array_add (data->times, g_date_time_ref (record->time));
+      g_ptr_array_add (data->changes, array);
+    }
 
   task = g_task_new (self, NULL, write_cb, NULL);
   g_task_set_source_tag (task, connect_change_log_save);
