@@ -39,7 +39,23 @@ update_accessible (ConnectStackedBar *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
+}
+
+/* The tooltip is written when it is shown: gtk_widget_set_tooltip_text()
+ * asks the display server where the pointer is, a round trip for each bar
+ * of a list being filled. */
+static gboolean
+connect_stacked_bar_query_tooltip (GtkWidget  *widget,
+                                   int         x,
+                                   int         y,
+                                   gboolean    keyboard_tooltip,
+                                   GtkTooltip *tooltip)
+{
+  ConnectStackedBar *self = CONNECT_STACKED_BAR (widget);
+  g_autofree char *label = connect_supply_format_slots (self->slots, self->used, self->reserved);
+
+  gtk_tooltip_set_text (tooltip, label);
+  return TRUE;
 }
 
 static void
@@ -186,6 +202,7 @@ connect_stacked_bar_class_init (ConnectStackedBarClass *klass)
 
   widget_class->snapshot = connect_stacked_bar_snapshot;
   widget_class->measure = connect_stacked_bar_measure;
+  widget_class->query_tooltip = connect_stacked_bar_query_tooltip;
 
   properties[PROP_SLOTS] =
     g_param_spec_int64 ("slots", NULL, NULL, 0, G_MAXINT64, 0,
@@ -206,6 +223,7 @@ static void
 connect_stacked_bar_init (ConnectStackedBar *self)
 {
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   update_accessible (self);
