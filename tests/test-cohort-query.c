@@ -5,6 +5,7 @@
 
 #include "connect-cohort-query.h"
 #include "connect-feed.h"
+#include "test-slow.h"
 
 static ConnectFeed *
 load_fixture (void)
@@ -421,7 +422,7 @@ make_large_feed (guint n)
 static void
 test_large (void)
 {
-  const guint n = 100000;
+  const guint n = connect_test_n_cohorts (100000);
   /* What a person types, one keystroke at a time (the time a keystroke
    * takes is measured by tests/bench/bench-core, not here). */
   static const char *keystrokes[] = { "b", "br", "bra", "braf", "braf ", "braf m", "braf me",

@@ -5,19 +5,8 @@
 
 #include "connect-feed.h"
 #include "connect-matcher.h"
+#include "test-slow.h"
 
-/* AddressSanitizer makes every allocation several times slower: the speed
- * budget grows accordingly in a sanitizer build (build-aux/harden). */
-#if defined (__SANITIZE_ADDRESS__)
-# define SPEED_BUDGET_SCALE 20.0
-#elif defined (__has_feature)
-# if __has_feature (address_sanitizer)
-#  define SPEED_BUDGET_SCALE 20.0
-# endif
-#endif
-#ifndef SPEED_BUDGET_SCALE
-# define SPEED_BUDGET_SCALE 1.0
-#endif
 
 static ConnectFeed *
 load_feed (const char *name)
@@ -592,7 +581,9 @@ test_matcher_threads (void)
     g_assert_null (g_thread_join (threads[i]));
 }
 
-/* 100 000 cohorts: a query stays within 5 ms */
+/* 100 000 cohorts (2 000 in a slow run): the index is built and a query
+ * gives the same results every time. How fast (within 5 ms) is measured by
+ * tests/bench/bench-core, never by a unit test. */
 
 static const char * const bench_genes[] = {
   "BRAF", "KRAS", "NRAS", "ERBB2", "EGFR", "ALK", "ROS1", "RET", "MET", "KIT",
@@ -646,48 +637,35 @@ build_big_feed (guint n_cohorts)
 }
 
 static void
-test_matcher_speed (void)
+test_matcher_large (void)
 {
-  g_autoptr(GBytes) bytes = build_big_feed (100000);
+  const guint n = connect_test_n_cohorts (100000);
+  g_autoptr(GBytes) bytes = build_big_feed (n);
   g_autoptr(GError) error = NULL;
   g_autoptr(ConnectFeed) feed = NULL;
   g_autoptr(ConnectMatcher) matcher = NULL;
   const char *alterations[] = { "BRAF V600E", "KRAS G12C", "MSI-H", NULL };
-  double best = G_MAXDOUBLE;
-  double total = 0;
-  gint64 start;
   guint n_results = 0;
-  const guint rounds = 20;
 
   feed = connect_feed_new_from_bytes (bytes, CONNECT_FEED_DEFAULT_MAX_SIZE, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (connect_feed_get_cohorts (feed)), ==, 100000);
+  g_assert_cmpuint (g_list_model_get_n_items (connect_feed_get_cohorts (feed)), ==, n);
 
-  start = g_get_monotonic_time ();
   matcher = connect_matcher_new (feed);
-  g_test_message ("index of 100 000 cohorts built in %.1f ms",
-                  (g_get_monotonic_time () - start) / 1000.0);
 
-  for (guint i = 0; i < rounds; i++)
+  for (guint i = 0; i < 3; i++)
     {
       g_autoptr(GListModel) results = NULL;
-      double ms;
 
-      start = g_get_monotonic_time ();
       results = connect_matcher_match_text (matcher, "COADREAD", alterations, &error);
-      ms = (g_get_monotonic_time () - start) / 1000.0;
       g_assert_no_error (error);
+      if (i > 0)
+        g_assert_cmpuint (g_list_model_get_n_items (results), ==, n_results);
       n_results = g_list_model_get_n_items (results);
-      best = MIN (best, ms);
-      total += ms;
     }
 
-  g_test_message ("query with %u results: best %.3f ms, mean %.3f ms",
-                  n_results, best, total / rounds);
-  g_assert_cmpuint (n_results, >, 100);
-  /* the best of several runs, so that a busy shared machine does not
-   * make the test flaky */
-  g_assert_cmpfloat (best, <=, 5.0 * SPEED_BUDGET_SCALE);
+  g_test_message ("query on %u cohorts: %u results", n, n_results);
+  g_assert_cmpuint (n_results, >, n / 1000);
 }
 
 int
@@ -711,7 +689,7 @@ main (int   argc,
   g_test_add_func ("/connect/matcher/errors", test_matcher_errors);
   g_test_add_func ("/connect/matcher/result-properties", test_matcher_result_properties);
   g_test_add_func ("/connect/matcher/threads", test_matcher_threads);
-  g_test_add_func ("/connect/matcher/speed", test_matcher_speed);
+  g_test_add_func ("/connect/matcher/large", test_matcher_large);
 
   return g_test_run ();
 }
