@@ -8,6 +8,7 @@
 #include "connect-error.h"
 #include "connect-sync.h"
 #include "test-server.h"
+#include "test-slow.h"
 
 /* libsecret's file backend (SECRET_BACKEND=file, set by tests/meson.build)
  * with a keyring in a temporary folder: no D-Bus needed. */
@@ -101,7 +102,7 @@ new_sync (void)
   connect_sync_set_ca_file (sync, ca, &error);
   g_assert_no_error (error);
   connect_sync_set_retries (sync, 0, 10);
-  connect_sync_set_deadline (sync, 10000);
+  connect_sync_set_deadline (sync, 10000 * connect_test_time_scale ());
   return sync;
 }
 

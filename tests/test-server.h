@@ -270,8 +270,9 @@ test_server_new (const char *cert_name,
   g_autoptr(GTlsCertificate) cert = test_load_cert (cert_name);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(GError) error = NULL;
-  GSList *uris;
+  GSList *listeners;
 
   self->server = soup_server_new ("tls-certificate", cert, NULL);
   self->hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -284,10 +285,15 @@ test_server_new (const char *cert_name,
   soup_server_listen (self->server, address, SOUP_SERVER_LISTEN_HTTPS, &error);
   g_assert_no_error (error);
 
-  uris = soup_server_get_uris (self->server);
-  g_assert_nonnull (uris);
-  self->port = (guint) g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* The port from the listening socket itself: soup_server_get_uris ()
+   * would leak one address per server (libsoup 3.2's SoupListener never
+   * frees the local address it caches). */
+  listeners = soup_server_get_listeners (self->server);
+  g_assert_nonnull (listeners);
+  bound = g_socket_get_local_address (listeners->data, &error);
+  g_assert_no_error (error);
+  self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_slist_free (listeners);
   self->base = g_strdup_printf ("https://127.0.0.1:%u", self->port);
   return self;
 }

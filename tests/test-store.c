@@ -7,6 +7,7 @@
 #include "connect-error.h"
 #include "connect-store.h"
 #include "test-server.h"
+#include "test-slow.h"
 
 typedef struct
 {
@@ -53,7 +54,7 @@ make_store (Fixture *fx)
   sync = connect_store_get_sync (fx->store);
   g_assert_true (connect_sync_set_ca_file (sync, ca, NULL));
   connect_sync_set_retries (sync, 0, 10);
-  connect_sync_set_deadline (sync, 10000);
+  connect_sync_set_deadline (sync, 10000 * connect_test_time_scale ());
   g_signal_connect (fx->store, "changed", G_CALLBACK (changed_cb), fx);
   g_signal_connect (fx->store, "notify::feed", G_CALLBACK (feed_notify_cb), fx);
 }
@@ -70,7 +71,7 @@ fixture_tear_down (Fixture       *fx,
 
       /* Nothing keeps a store alive once its owner drops it, once the
        * work in flight (a sync, a diff) has ended. */
-      guint id = g_timeout_add_seconds (20, timeout_cb, NULL);
+      guint id = g_timeout_add_seconds (20 * connect_test_time_scale (), timeout_cb, NULL);
 
       g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
       g_clear_object (&fx->store);
@@ -101,7 +102,7 @@ timeout_cb (gpointer data)
 static void
 wait_settled (ConnectStore *store)
 {
-  guint id = g_timeout_add_seconds (20, timeout_cb, NULL);
+  guint id = g_timeout_add_seconds (20 * connect_test_time_scale (), timeout_cb, NULL);
 
   while (connect_store_get_feed (store) == NULL
          || connect_store_get_sync_state (store) == CONNECT_SYNC_STATE_SYNCING)

@@ -6,9 +6,12 @@
  * connect_feed_get_parse_count(). */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "connect-cache.h"
 #include "connect-store.h"
 #include "test-server.h"
+#include "test-slow.h"
 
 typedef struct
 {
@@ -57,7 +60,7 @@ make_store (GSettings   *settings,
 
   g_assert_true (connect_sync_set_ca_file (sync, ca, NULL));
   connect_sync_set_retries (sync, 0, 10);
-  connect_sync_set_deadline (sync, 20000);
+  connect_sync_set_deadline (sync, 20000 * connect_test_time_scale ());
   g_signal_connect (connect_sync_get_session (sync), "request-queued",
                     G_CALLBACK (request_queued_cb), count);
   g_signal_connect (connect_sync_get_session (sync), "request-unqueued",
@@ -70,7 +73,7 @@ static void
 wait_for (ConnectStore      *store,
           ConnectFeedSource  source)
 {
-  guint id = g_timeout_add_seconds (30, timeout_cb, NULL);
+  guint id = g_timeout_add_seconds (30 * connect_test_time_scale (), timeout_cb, NULL);
 
   while (connect_store_get_feed (store) == NULL
          || connect_store_get_source (store) != source
@@ -85,7 +88,7 @@ wait_for (ConnectStore      *store,
 static void
 release_store (ConnectStore *store)
 {
-  guint id = g_timeout_add_seconds (30, timeout_cb, NULL);
+  guint id = g_timeout_add_seconds (30 * connect_test_time_scale (), timeout_cb, NULL);
 
   g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
   g_object_unref (store);
@@ -155,7 +158,7 @@ test_unchanged (void)
   connect_store_start (store);
   wait_for (store, CONNECT_FEED_SOURCE_CACHE);
   {
-    guint id = g_timeout_add_seconds (30, timeout_cb, NULL);
+    guint id = g_timeout_add_seconds (30 * connect_test_time_scale (), timeout_cb, NULL);
 
     /* The sync that follows the cache at start. */
     while (test_server_hits (server, "/feed") == hits || connect_store_get_syncing (store))
@@ -178,9 +181,26 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *keyring_dir = NULL;
+  g_autofree char *keyring = NULL;
+  int ret;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* An empty file keyring (no token), as in test-store: without a password
+   * libsecret 0.20.5's file backend fails to start on every lookup and
+   * loses its GFile each time (secret_file_backend_real_init_async). */
+  keyring_dir = g_dir_make_tmp ("connect-keyring-XXXXXX", NULL);
+  g_assert_nonnull (keyring_dir);
+  keyring = g_build_filename (keyring_dir, "test.keyring", NULL);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
 
   g_test_add_func ("/connect/sync-unchanged/etag", test_unchanged);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_remove (keyring);
+  g_rmdir (keyring_dir);
+  return ret;
 }
