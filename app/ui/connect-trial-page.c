@@ -21,6 +21,7 @@ struct _ConnectTrialPage
   char              *trial_url;   /* https only, or NULL */
   gboolean           updating;
   gboolean           reload_pending; /* a feed came while not on screen */
+  gboolean           built;          /* the template's widgets exist */
 
   /* Template widgets */
   GtkStack          *stack;
@@ -563,7 +564,8 @@ connect_trial_page_dispose (GObject *object)
   /* AdwBin keeps a pointer to its child: let it go first, or the
    * template's disposal unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_TRIAL_PAGE);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_TRIAL_PAGE);
 
   g_clear_object (&self->feed);
 
@@ -628,6 +630,19 @@ connect_trial_page_set_property (GObject      *object,
 /* A page not on screen costs nothing when the feed is replaced: it is
  * rebuilt when it is mapped, or when its trial is asked for. */
 static void
+connect_trial_page_ensure_built (ConnectTrialPage *self)
+{
+  if (self->built)
+    return;
+  self->built = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->trial_row, "notify::selected",
+                           G_CALLBACK (trial_row_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
 connect_trial_page_flush (ConnectTrialPage *self)
 {
   g_autofree char *keep_id = NULL;
@@ -636,6 +651,7 @@ connect_trial_page_flush (ConnectTrialPage *self)
     return;
   self->reload_pending = FALSE;
 
+  connect_trial_page_ensure_built (self);
   if (self->stats != NULL)
     keep_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (self->stats->trial)));
   reload (self, keep_id);
@@ -644,6 +660,9 @@ connect_trial_page_flush (ConnectTrialPage *self)
 static void
 connect_trial_page_map (GtkWidget *widget)
 {
+  /* The widgets are made the first time the page is shown: a window
+   * opens faster without the pages it does not show. */
+  connect_trial_page_ensure_built (CONNECT_TRIAL_PAGE (widget));
   connect_trial_page_flush (CONNECT_TRIAL_PAGE (widget));
 
   GTK_WIDGET_CLASS (connect_trial_page_parent_class)->map (widget);
@@ -708,15 +727,8 @@ connect_trial_page_class_init (ConnectTrialPageClass *klass)
 static void
 connect_trial_page_init (ConnectTrialPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
   self->trial_ids = g_ptr_array_new_with_free_func (g_free);
   self->drug_rows = g_ptr_array_new ();
-
-  g_signal_connect_object (self->trial_row, "notify::selected",
-                           G_CALLBACK (trial_row_selected_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 /**
@@ -751,7 +763,7 @@ connect_trial_page_set_feed (ConnectTrialPage *self,
     return;
 
   g_set_object (&self->feed, feed);
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !self->built)
     {
       self->reload_pending = TRUE;
     }
