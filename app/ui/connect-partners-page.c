@@ -19,6 +19,7 @@ struct _ConnectPartnersPage
   GHashTable          *detail_rows;  /* group → GPtrArray of its rows */
   char                *website;      /* https only, or NULL */
   gboolean             reload_pending; /* a feed came while not on screen */
+  gboolean             built;          /* the template's widgets exist */
 
   /* Template widgets */
   GtkStack            *stack;
@@ -477,7 +478,8 @@ connect_partners_page_dispose (GObject *object)
   /* AdwBin keeps a pointer to its child: let it go first, or the
    * template's disposal unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_PARTNERS_PAGE);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_PARTNERS_PAGE);
 
   g_clear_object (&self->feed);
 
@@ -535,9 +537,27 @@ connect_partners_page_set_property (GObject      *object,
 
 static void connect_partners_page_flush (ConnectPartnersPage *self);
 
+/* The widgets are made the first time the page is shown (or asked for a
+ * partner): a window opens faster without the pages it does not show. */
+static void
+connect_partners_page_ensure_built (ConnectPartnersPage *self)
+{
+  if (self->built)
+    return;
+  self->built = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_stack_set_visible_child_name (self->detail_stack, "none");
+  update_toolbar (self);
+  /* Whatever feed came before is shown now. */
+  self->reload_pending = TRUE;
+}
+
 static void
 connect_partners_page_map (GtkWidget *widget)
 {
+  connect_partners_page_ensure_built (CONNECT_PARTNERS_PAGE (widget));
   connect_partners_page_flush (CONNECT_PARTNERS_PAGE (widget));
 
   GTK_WIDGET_CLASS (connect_partners_page_parent_class)->map (widget);
@@ -593,14 +613,8 @@ connect_partners_page_class_init (ConnectPartnersPageClass *klass)
 static void
 connect_partners_page_init (ConnectPartnersPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
   self->list_groups = g_ptr_array_new ();
   self->detail_rows = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-  gtk_stack_set_visible_child_name (self->detail_stack, "none");
-  update_toolbar (self);
 }
 
 /**
@@ -636,7 +650,7 @@ connect_partners_page_set_feed (ConnectPartnersPage *self,
   self->reload_pending = TRUE;
   /* Until the rebuild, win.export must not save the old feed's rows. */
   connect_export_set_rows (GTK_WIDGET (self), CONNECT_ENTITY_KIND_PARTNER, NULL, NULL);
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->built)
     connect_partners_page_flush (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
@@ -652,6 +666,11 @@ connect_partners_page_flush (ConnectPartnersPage *self)
 
   if (!self->reload_pending)
     return;
+  if (!self->built)
+    {
+      /* Building marks the page for a rebuild again. */
+      connect_partners_page_ensure_built (self);
+    }
   self->reload_pending = FALSE;
 
   if (self->stats != NULL)
@@ -676,6 +695,7 @@ connect_partners_page_show_partner (ConnectPartnersPage *self,
 {
   g_return_val_if_fail (CONNECT_IS_PARTNERS_PAGE (self), FALSE);
 
+  connect_partners_page_ensure_built (self);
   connect_partners_page_flush (self);
   if (self->feed == NULL || partner_id == NULL ||
       connect_feed_lookup_partner (self->feed, partner_id) == NULL)
@@ -692,7 +712,7 @@ connect_partners_page_go_back (ConnectPartnersPage *self)
 {
   g_return_val_if_fail (CONNECT_IS_PARTNERS_PAGE (self), FALSE);
 
-  if (!adw_leaflet_get_folded (self->leaflet) ||
+  if (!self->built || !adw_leaflet_get_folded (self->leaflet) ||
       g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "detail") != 0)
     return FALSE;
 
