@@ -125,6 +125,7 @@ typedef struct
   SoupMessage   *msg;
   GInputStream  *stream;
   GByteArray    *buffer;
+  GBytes        *body;        /* the whole body, once read: no copy */
   goffset        content_length;
   gboolean       in_body;
 } Fetch;
@@ -145,6 +146,7 @@ fetch_free (Fetch *f)
   g_clear_object (&f->stream);
   g_clear_object (&f->msg);
   g_clear_pointer (&f->buffer, g_byte_array_unref);
+  g_clear_pointer (&f->body, g_bytes_unref);
   g_free (f->feed_url);
   g_free (f->url);
   g_free (f->etag);
@@ -475,7 +477,7 @@ validate_cb (GObject      *object,
   headers = soup_message_get_response_headers (f->msg);
   res = g_new0 (ConnectFetchResult, 1);
   res->feed = feed;
-  res->bytes = g_byte_array_free_to_bytes (g_steal_pointer (&f->buffer));
+  res->bytes = g_steal_pointer (&f->body);
   res->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   res->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
   res->url = g_strdup (f->url);
@@ -555,7 +557,11 @@ read_cb (GObject      *object,
   {
     Validate *v = g_new0 (Validate, 1);
 
-    v->bytes = g_bytes_new (f->buffer->data, f->buffer->len);
+    /* The buffer becomes the body as it is: copying tens of megabytes
+     * here would stall the main loop. */
+    g_clear_pointer (&f->body, g_bytes_unref);
+    f->body = g_byte_array_free_to_bytes (g_steal_pointer (&f->buffer));
+    v->bytes = g_bytes_ref (f->body);
     v->max_size = self->max_size;
     g_task_set_task_data (validate, v, (GDestroyNotify) validate_free);
   }
@@ -673,6 +679,7 @@ send_cb (GObject      *object,
 
   f->in_body = TRUE;
   g_clear_pointer (&f->buffer, g_byte_array_unref);
+  g_clear_pointer (&f->body, g_bytes_unref);
   f->buffer = g_byte_array_new ();
   g_input_stream_read_bytes_async (f->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
                                    f->cancellable, read_cb, task);
