@@ -406,6 +406,29 @@ test_watch_store (void)
   record = g_list_model_get_item (connect_change_log_get_syncs (log), 0);
   g_assert_cmpuint (g_list_model_get_n_items (connect_sync_record_get_changes (record)), ==,
                     g_list_model_get_n_items (connect_store_get_changes (store)));
+  /* The record keeps the store's snapshot itself: no copy of thousands of
+   * changes on the main thread. */
+  g_assert_nonnull (connect_store_get_changes_snapshot (store));
+  g_assert_true (connect_sync_record_get_changes (record) == connect_store_get_changes_snapshot (store));
+  for (guint i = 0; i < g_list_model_get_n_items (connect_store_get_changes (store)); i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (connect_store_get_changes (store), i);
+      g_autoptr(GObject) b = g_list_model_get_item (connect_sync_record_get_changes (record), i);
+
+      g_assert_true (a == b);
+    }
+
+  /* The next swap brings a new snapshot; the record's stays as it was. */
+  {
+    GListModel *kept = connect_sync_record_get_changes (record);
+    guint n_kept = g_list_model_get_n_items (kept);
+    g_autofree char *second = g_strdup (connect_feed_get_checksum (connect_store_get_feed (store)));
+
+    connect_store_open_file (store, minimal);
+    wait_feed (store, second);
+    g_assert_true (connect_store_get_changes_snapshot (store) != kept);
+    g_assert_cmpuint (g_list_model_get_n_items (kept), ==, n_kept);
+  }
   flush (log);
 }
 

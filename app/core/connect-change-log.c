@@ -19,7 +19,7 @@ struct _ConnectSyncRecord
   GObject     parent_instance;
 
   GDateTime  *time;
-  GListStore *changes;
+  GListModel *changes;  /* never changes */
 };
 
 G_DEFINE_FINAL_TYPE (ConnectSyncRecord, connect_sync_record, G_TYPE_OBJECT)
@@ -44,7 +44,6 @@ connect_sync_record_class_init (ConnectSyncRecordClass *klass)
 static void
 connect_sync_record_init (ConnectSyncRecord *self)
 {
-  self->changes = g_list_store_new (CONNECT_TYPE_CHANGE);
 }
 
 /**
@@ -66,15 +65,52 @@ connect_sync_record_new (GDateTime  *time,
 
   self = g_object_new (CONNECT_TYPE_SYNC_RECORD, NULL);
   self->time = g_date_time_ref (time);
+  self->changes = G_LIST_MODEL (g_list_store_new (CONNECT_TYPE_CHANGE));
 
   n = g_list_model_get_n_items (changes);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) change = g_list_model_get_item (changes, i);
+  {
+    /* One splice, not an append per change: a sync may bring thousands. */
+    g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
-      if (CONNECT_IS_CHANGE (change))
-        g_list_store_append (self->changes, change);
-    }
+    for (guint i = 0; i < n; i++)
+      {
+        GObject *change = g_list_model_get_item (changes, i);
+
+        if (CONNECT_IS_CHANGE (change))
+          g_ptr_array_add (items, change);
+        else
+          g_object_unref (change);
+      }
+    g_list_store_splice (G_LIST_STORE (self->changes), 0, 0, items->pdata, items->len);
+  }
+
+  return self;
+}
+
+/**
+ * connect_sync_record_new_shared:
+ * @time: when the sync happened
+ * @changes: (element-type ConnectChange): what it changed; kept, not
+ *   copied, so it must never change
+ *
+ * Like connect_sync_record_new (), without copying thousands of changes on
+ * the main thread.
+ *
+ * Returns: (transfer full): a new record
+ */
+ConnectSyncRecord *
+connect_sync_record_new_shared (GDateTime  *time,
+                                GListModel *changes)
+{
+  ConnectSyncRecord *self;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (changes), NULL);
+  g_return_val_if_fail (g_list_model_get_item_type (changes) == CONNECT_TYPE_CHANGE, NULL);
+
+  self = g_object_new (CONNECT_TYPE_SYNC_RECORD, NULL);
+  self->time = g_date_time_ref (time);
+  self->changes = g_object_ref (changes);
 
   return self;
 }
@@ -90,7 +126,7 @@ GListModel *
 connect_sync_record_get_changes (ConnectSyncRecord *self)
 {
   g_return_val_if_fail (CONNECT_IS_SYNC_RECORD (self), NULL);
-  return G_LIST_MODEL (self->changes);
+  return self->changes;
 }
 
 /**
@@ -113,11 +149,11 @@ connect_sync_record_to_json (ConnectSyncRecord *self)
   object = json_object_new ();
   json_object_set_string_member (object, "time", time);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->changes));
+  n = g_list_model_get_n_items (self->changes);
   array = json_array_sized_new (n);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ConnectChange) change = g_list_model_get_item (G_LIST_MODEL (self->changes), i);
+      g_autoptr(ConnectChange) change = g_list_model_get_item (self->changes, i);
 
       json_array_add_element (array, connect_change_to_json (change));
     }
@@ -837,17 +873,15 @@ connect_change_log_save (ConnectChangeLog *self)
   g_task_run_in_thread (task, write_thread);
 }
 
-gboolean
-connect_change_log_append (ConnectChangeLog *self,
-                           GDateTime        *time,
-                           GListModel       *changes)
+static gboolean
+connect_change_log_append_full (ConnectChangeLog *self,
+                                GDateTime        *time,
+                                GListModel       *changes,
+                                gboolean          shared)
 {
   g_autoptr(ConnectSyncRecord) record = NULL;
   g_autoptr(GDateTime) now = NULL;
   guint n;
-
-  g_return_val_if_fail (CONNECT_IS_CHANGE_LOG (self), FALSE);
-  g_return_val_if_fail (G_IS_LIST_MODEL (changes), FALSE);
 
   if (g_list_model_get_n_items (changes) == 0)
     return FALSE;
@@ -855,7 +889,8 @@ connect_change_log_append (ConnectChangeLog *self,
   if (time == NULL)
     time = now = g_date_time_new_now_utc ();
 
-  record = connect_sync_record_new (time, changes);
+  record = shared ? connect_sync_record_new_shared (time, changes)
+                  : connect_sync_record_new (time, changes);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->syncs));
   if (n >= CONNECT_CHANGE_LOG_MAX_SYNCS)
     g_list_store_splice (self->syncs, CONNECT_CHANGE_LOG_MAX_SYNCS - 1,
@@ -864,6 +899,17 @@ connect_change_log_append (ConnectChangeLog *self,
 
   connect_change_log_save (self);
   return TRUE;
+}
+
+gboolean
+connect_change_log_append (ConnectChangeLog *self,
+                           GDateTime        *time,
+                           GListModel       *changes)
+{
+  g_return_val_if_fail (CONNECT_IS_CHANGE_LOG (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_MODEL (changes), FALSE);
+
+  return connect_change_log_append_full (self, time, changes, FALSE);
 }
 
 /**
@@ -892,7 +938,13 @@ store_changed_cb (ConnectChangeLog *self,
                   guint             n_changes,
                   ConnectStore     *store)
 {
-  connect_change_log_append (self, NULL, connect_store_get_changes (store));
+  GListModel *snapshot = connect_store_get_changes_snapshot (store);
+
+  /* The store's own snapshot never changes: no copy needed. */
+  if (snapshot != NULL)
+    connect_change_log_append_full (self, NULL, snapshot, TRUE);
+  else
+    connect_change_log_append (self, NULL, connect_store_get_changes (store));
 }
 
 void

@@ -34,6 +34,8 @@ G_DECLARE_FINAL_TYPE (ConnectSyncRecord, connect_sync_record, CONNECT, SYNC_RECO
 
 ConnectSyncRecord *connect_sync_record_new         (GDateTime         *time,
                                                     GListModel        *changes);
+ConnectSyncRecord *connect_sync_record_new_shared  (GDateTime         *time,
+                                                    GListModel        *changes);
 /* (transfer none) */
 GDateTime         *connect_sync_record_get_time    (ConnectSyncRecord *self);
 /* (transfer none) (element-type ConnectChange) */

@@ -24,6 +24,7 @@ struct _ConnectStore
   GDateTime         *last_success;
   gboolean           stale;
   GListStore        *changes;
+  GListModel        *changes_snapshot;  /* the diff's own list, unchanged */
   char              *feed_url;
 
   gboolean           started;
@@ -219,6 +220,9 @@ swap_feed (ConnectStore      *self,
     g_list_store_splice (self->changes, 0,
                          g_list_model_get_n_items (G_LIST_MODEL (self->changes)),
                          items->pdata, items->len);
+    g_clear_object (&self->changes_snapshot);
+    if (changes != NULL && g_list_model_get_item_type (changes) == CONNECT_TYPE_CHANGE)
+      self->changes_snapshot = g_object_ref (changes);
   }
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -600,6 +604,7 @@ connect_store_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->feed);
   g_clear_object (&self->changes);
+  g_clear_object (&self->changes_snapshot);
 
   G_OBJECT_CLASS (connect_store_parent_class)->dispose (object);
 }
@@ -925,6 +930,24 @@ connect_store_get_stale (ConnectStore *self)
  *
  * Returns: (transfer none): the changes of the last swap
  */
+/**
+ * connect_store_get_changes_snapshot:
+ * @self: a store
+ *
+ * The same changes as connect_store_get_changes (), in a list that never
+ * changes (the next swap brings a new one): it can be kept without a copy.
+ *
+ * Returns: (transfer none) (nullable): the list, or %NULL when the last
+ *   swap had nothing to compare with
+ */
+GListModel *
+connect_store_get_changes_snapshot (ConnectStore *self)
+{
+  g_return_val_if_fail (CONNECT_IS_STORE (self), NULL);
+
+  return self->changes_snapshot;
+}
+
 GListModel *
 connect_store_get_changes (ConnectStore *self)
 {
