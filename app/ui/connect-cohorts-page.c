@@ -10,12 +10,19 @@
 #include "connect-cohorts-page.h"
 #include "connect-export.h"
 #include "connect-genes.h"
+#include "connect-tooltip.h"
 #include "connect-ui-text.h"
 #include "connect-watchlist.h"
 
 /* Above this many rows, filtering and sorting run in steps so that the
  * window keeps responding. */
 #define INCREMENTAL_THRESHOLD 50000
+/* A new feed replaces the rows a few at a time, one step per frame: a
+ * GtkListView keeps about 200 rows, and building or dropping them all at
+ * once would freeze the window for a visible moment. A page not on
+ * screen takes the new feed at once. */
+#define SWAP_ROWS 20
+#define SWAP_MAX_ROWS 240
 /* How long the list must stay empty before the page works out which filter
  * to drop (it walks the feed once per filter). */
 #define EMPTY_HINT_DELAY_MS 250
@@ -96,13 +103,27 @@ struct _ConnectCohortsPage
   GtkDropDown         *dropdowns[N_FILTERS];
   GtkToggleButton     *watched_check;
   GPtrArray           *choice_values[N_FILTERS];
+  /* Given to the drop-downs when the filter popover opens: each would
+   * build rows for its whole list at once. */
+  GtkStringList       *choice_labels[N_FILTERS];
+  gboolean             choices_dirty[N_FILTERS];
   gboolean             syncing_dropdowns;
+  gboolean             filters_built;
 
   /* The list */
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
+  /* The rows shown: all of them, except while a new feed is swapped in. */
+  GtkSliceListModel   *slice;
   GtkSingleSelection  *selection;
+  gpointer             swap;              /* (Prepared *) to show next */
+  char                *swap_selected_id;  /* the cohort shown before it */
+  guint                swap_tick;
+  gboolean             applying;
+  /* The detail of the new feed, shown a step after its rows. */
+  gboolean             swap_detail_pending;
+  ConnectCohort       *swap_detail;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GHashTable          *bound_stars;
   /* Status labels on screen → their cohort */
@@ -144,6 +165,8 @@ static GParamSpec *properties [N_PROPS];
 
 static void connect_cohorts_page_update_count  (ConnectCohortsPage *self);
 static void connect_cohorts_page_update_hidden (ConnectCohortsPage *self);
+static void connect_cohorts_page_stop_swap_tick (ConnectCohortsPage *self);
+static void connect_cohorts_page_unmap (GtkWidget *widget);
 
 /* Filters */
 
@@ -389,7 +412,8 @@ connect_cohorts_page_sync_dropdown (ConnectCohortsPage *self,
       return;
     }
 
-  if (values == NULL || self->dropdowns[kind] == NULL)
+  /* Not given its choices yet: synced when they are. */
+  if (values == NULL || self->dropdowns[kind] == NULL || self->choices_dirty[kind])
     return;
 
   for (guint i = 1; i < values->len; i++)
@@ -596,6 +620,31 @@ add_choice (GPtrArray  *choices,
   g_hash_table_add (seen, choice->value);
 }
 
+/* Gives the drop-down of @kind its choices, when they changed. */
+static void
+connect_cohorts_page_show_choices (ConnectCohortsPage *self,
+                                   FilterKind          kind)
+{
+  if (!self->choices_dirty[kind] || self->dropdowns[kind] == NULL)
+    return;
+
+  self->choices_dirty[kind] = FALSE;
+  self->syncing_dropdowns = TRUE;
+  gtk_drop_down_set_model (self->dropdowns[kind], G_LIST_MODEL (self->choice_labels[kind]));
+  self->syncing_dropdowns = FALSE;
+  connect_cohorts_page_sync_dropdown (self, kind);
+}
+
+static void connect_cohorts_page_build_filter_popover (ConnectCohortsPage *self);
+
+static void
+filters_popover_show_cb (ConnectCohortsPage *self)
+{
+  connect_cohorts_page_build_filter_popover (self);
+  for (guint kind = 0; kind < N_FILTERS; kind++)
+    connect_cohorts_page_show_choices (self, kind);
+}
+
 /* Fills the drop-down of @kind with the choices of the current feed. */
 static void
 connect_cohorts_page_set_choices (ConnectCohortsPage *self,
@@ -622,12 +671,11 @@ connect_cohorts_page_set_choices (ConnectCohortsPage *self,
 
   g_clear_pointer (&self->choice_values[kind], g_ptr_array_unref);
   self->choice_values[kind] = g_steal_pointer (&values);
+  g_set_object (&self->choice_labels[kind], labels);
+  self->choices_dirty[kind] = TRUE;
 
-  self->syncing_dropdowns = TRUE;
-  gtk_drop_down_set_model (self->dropdowns[kind], G_LIST_MODEL (labels));
-  self->syncing_dropdowns = FALSE;
-
-  connect_cohorts_page_sync_dropdown (self, kind);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->filters_popover)))
+    connect_cohorts_page_show_choices (self, kind);
 }
 
 /* Every choice each filter offers for @feed (may be NULL), sorted; runs
@@ -792,35 +840,46 @@ string_object_expression (void)
   return gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 }
 
+/* The star beside the Filters button. */
+static void
+connect_cohorts_page_build_watched_check (ConnectCohortsPage *self)
+{
+  g_autofree char *plain = connect_ui_strip_mnemonic (_(filter_info[FILTER_WATCHED].title));
+  GtkWidget *check = gtk_toggle_button_new ();
+
+  /* One click to the watchlist. */
+  gtk_button_set_icon_name (GTK_BUTTON (check), "non-starred-symbolic");
+  gtk_widget_set_valign (check, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (check, _("Show Watched Cohorts Only"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Show only the cohorts on your watchlist"),
+                                  -1);
+  g_signal_connect_object (check, "notify::active", G_CALLBACK (watched_check_cb), self, 0);
+  gtk_box_insert_child_after (self->toolbar_row, check, GTK_WIDGET (self->filters_button));
+  self->watched_check = GTK_TOGGLE_BUTTON (check);
+}
+
+/* The drop-downs of the filter popover, made when it first opens: seven
+ * drop-downs, each with a popover and a list of its own, would slow the
+ * window's first frame. */
 static void
 connect_cohorts_page_build_filter_popover (ConnectCohortsPage *self)
 {
   GtkWidget *clear;
 
+  if (self->filters_built)
+    return;
+  self->filters_built = TRUE;
+
   for (guint kind = 0; kind < N_FILTERS; kind++)
     {
       GtkWidget *label;
       GtkWidget *dropdown;
-      g_autofree char *plain = connect_ui_strip_mnemonic (_(filter_info[kind].title));
 
       if (kind == FILTER_WATCHED)
-        {
-          /* A star beside the Filters button: one click to the watchlist. */
-          GtkWidget *check = gtk_toggle_button_new ();
-
-          gtk_button_set_icon_name (GTK_BUTTON (check), "non-starred-symbolic");
-          gtk_widget_set_valign (check, GTK_ALIGN_START);
-          gtk_widget_set_tooltip_text (check, _("Show Watched Cohorts Only"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, plain,
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          _("Show only the cohorts on your watchlist"),
-                                          -1);
-          g_signal_connect_object (check, "notify::active", G_CALLBACK (watched_check_cb), self, 0);
-          gtk_box_insert_child_after (self->toolbar_row, check, GTK_WIDGET (self->filters_button));
-          self->watched_check = GTK_TOGGLE_BUTTON (check);
-          continue;
-        }
+        continue;
 
       label = gtk_label_new_with_mnemonic (_(filter_info[kind].title));
       gtk_label_set_xalign (GTK_LABEL (label), 1);
@@ -1096,8 +1155,8 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                               kind == COLUMN_DRUGS || kind == COLUMN_BIOMARKER ? text : NULL);
+  if (kind == COLUMN_DRUGS || kind == COLUMN_BIOMARKER)
+    connect_tooltip_set_text (GTK_WIDGET (label), text);
 }
 
 static void
@@ -1245,6 +1304,7 @@ setup_star_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
   gtk_widget_add_css_class (button, "star-button");
+  connect_tooltip_set_text (button, _("Watch: get a notification when its status or stage changes"));
   g_signal_connect_object (button, "toggled", G_CALLBACK (star_toggled_cb), self, 0);
   gtk_list_item_set_child (item, button);
 }
@@ -1264,7 +1324,6 @@ bind_star_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  gtk_widget_set_tooltip_text (button, _("Watch: get a notification when its status or stage changes"));
 
   g_hash_table_remove (self->bound_stars, button);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button),
@@ -1565,8 +1624,10 @@ connect_cohorts_page_show_selected (ConnectCohortsPage *self)
 static void
 selection_changed_cb (ConnectCohortsPage *self)
 {
-  /* Wide: the pane follows the selection. Narrow: only opening shows it. */
-  if (!adw_leaflet_get_folded (self->leaflet))
+  /* Wide: the pane follows the selection. Narrow: only opening shows it.
+   * While a feed is swapped in, the rows come and go: the pane stays. */
+  if (self->swap == NULL && !self->applying &&
+      !adw_leaflet_get_folded (self->leaflet))
     connect_cohorts_page_show_selected (self);
 }
 
@@ -1809,6 +1870,8 @@ connect_cohorts_page_dispose (GObject *object)
   ConnectCohortsPage *self = CONNECT_COHORTS_PAGE (object);
 
   g_clear_handle_id (&self->empty_hint_source, g_source_remove);
+  connect_cohorts_page_stop_swap_tick (self);
+  g_clear_pointer (&self->swap, prepared_free);
   g_cancellable_cancel (self->prepare_cancellable);
   g_clear_object (&self->prepare_cancellable);
   g_clear_object (&self->pending_feed);
@@ -1824,6 +1887,8 @@ connect_cohorts_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_COHORTS_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->swap_detail);
+  g_clear_object (&self->slice);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -1844,8 +1909,10 @@ connect_cohorts_page_finalize (GObject *object)
     {
       g_clear_pointer (&self->values[kind], g_free);
       g_clear_pointer (&self->choice_values[kind], g_ptr_array_unref);
+      g_clear_object (&self->choice_labels[kind]);
     }
   g_clear_pointer (&self->region_masks, g_free);
+  g_clear_pointer (&self->swap_selected_id, g_free);
   g_clear_pointer (&self->pending_show_id, g_free);
   g_clear_pointer (&self->watched, g_hash_table_unref);
   g_clear_pointer (&self->bound_stars, g_hash_table_unref);
@@ -1908,6 +1975,7 @@ connect_cohorts_page_class_init (ConnectCohortsPageClass *klass)
   object_class->finalize = connect_cohorts_page_finalize;
   object_class->get_property = connect_cohorts_page_get_property;
   object_class->set_property = connect_cohorts_page_set_property;
+  widget_class->unmap = connect_cohorts_page_unmap;
 
   properties [PROP_FEED] =
     g_param_spec_object ("feed", NULL, NULL,
@@ -1975,7 +2043,7 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
   self->bound_status = g_hash_table_new (NULL, NULL);
 
   connect_cohorts_page_build_columns (self);
-  connect_cohorts_page_build_filter_popover (self);
+  connect_cohorts_page_build_watched_check (self);
   connect_cohorts_page_add_shortcuts (self);
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -1983,7 +2051,8 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               sorter ? g_object_ref (sorter) : NULL);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -1994,6 +2063,8 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
                            G_CALLBACK (filter_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filters_popover, "show",
+                           G_CALLBACK (filters_popover_show_cb), self, G_CONNECT_SWAPPED);
 
   connect_cohorts_page_load_watched (self);
   for (guint kind = 0; kind < N_FILTERS; kind++)
@@ -2062,8 +2133,15 @@ connect_cohorts_page_apply (ConnectCohortsPage *self,
   ConnectCohort *selected;
   gboolean large;
 
+  /* The rows change under the selection: the detail follows below. */
+  self->applying = TRUE;
+  g_clear_object (&self->swap_detail);
+  self->swap_detail_pending = FALSE;
+
   selected = connect_cohort_detail_get_cohort (self->detail);
-  if (selected != NULL)
+  if (self->swap_selected_id != NULL)
+    selected_id = g_steal_pointer (&self->swap_selected_id);
+  else if (selected != NULL)
     selected_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (selected)));
 
   g_clear_object (&self->pending_feed);
@@ -2101,14 +2179,152 @@ connect_cohorts_page_apply (ConnectCohortsPage *self,
 
   if (show_id != NULL && connect_cohorts_page_show_cohort (self, show_id))
     ;
-  else if (selected_id != NULL && feed != NULL &&
-           connect_feed_lookup_cohort (feed, selected_id) != NULL)
-    connect_cohort_detail_set_cohort (self->detail, feed,
-                                      connect_feed_lookup_cohort (feed, selected_id));
   else
-    connect_cohorts_page_show_selected (self);
+    {
+      ConnectCohort *cohort = NULL;
+
+      if (selected_id != NULL && feed != NULL)
+        cohort = connect_feed_lookup_cohort (feed, selected_id);
+      if (cohort == NULL)
+        cohort = gtk_single_selection_get_selected_item (self->selection);
+
+      /* Swapping rows in step by step: the detail comes in a step of its
+       * own. */
+      if (self->swap_tick != 0 && cohort != NULL)
+        {
+          g_set_object (&self->swap_detail, cohort);
+          self->swap_detail_pending = TRUE;
+        }
+      else
+        connect_cohort_detail_set_cohort (self->detail, feed, cohort);
+    }
+  self->applying = FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
+}
+
+/* Swapping a feed in: first the rows of the old feed go, SWAP_ROWS at a
+ * time, then the new feed comes in with SWAP_ROWS rows, and then the
+ * rest of its rows, a step at a time. */
+static gboolean
+swap_step_cb (GtkWidget     *widget,
+              GdkFrameClock *frame_clock,
+              gpointer       user_data)
+{
+  ConnectCohortsPage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->slice);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
+
+  if (self->swap == NULL && self->swap_detail_pending)
+    {
+      g_autoptr(ConnectCohort) cohort = g_steal_pointer (&self->swap_detail);
+
+      self->swap_detail_pending = FALSE;
+      connect_cohort_detail_set_cohort (self->detail, self->feed, cohort);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (self->swap != NULL && n > SWAP_ROWS)
+    {
+      gtk_slice_list_model_set_size (self->slice, MIN (n, SWAP_MAX_ROWS) - SWAP_ROWS);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (self->swap != NULL)
+    {
+      Prepared *prepared = g_steal_pointer (&self->swap);
+
+      gtk_slice_list_model_set_size (self->slice, SWAP_ROWS);
+      connect_cohorts_page_apply (self, prepared);
+      prepared_free (prepared);
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (size >= SWAP_MAX_ROWS)
+    {
+      gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+      self->swap_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->slice, size + SWAP_ROWS);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+connect_cohorts_page_stop_swap_tick (ConnectCohortsPage *self)
+{
+  if (self->swap_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->swap_tick);
+  self->swap_tick = 0;
+}
+
+/* Ends a swap under way at once: the page went off screen. */
+static void
+connect_cohorts_page_finish_swap (ConnectCohortsPage *self)
+{
+  Prepared *prepared = g_steal_pointer (&self->swap);
+
+  connect_cohorts_page_stop_swap_tick (self);
+  if (prepared != NULL)
+    {
+      connect_cohorts_page_apply (self, prepared);
+      prepared_free (prepared);
+    }
+  if (self->swap_detail_pending)
+    {
+      g_autoptr(ConnectCohort) cohort = g_steal_pointer (&self->swap_detail);
+
+      self->swap_detail_pending = FALSE;
+      connect_cohort_detail_set_cohort (self->detail, self->feed, cohort);
+    }
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+/* Drops a swap under way: the feed it was to show is no longer wanted. */
+static void
+connect_cohorts_page_cancel_swap (ConnectCohortsPage *self)
+{
+  connect_cohorts_page_stop_swap_tick (self);
+  g_clear_pointer (&self->swap, prepared_free);
+  g_clear_pointer (&self->swap_selected_id, g_free);
+  g_clear_object (&self->swap_detail);
+  self->swap_detail_pending = FALSE;
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static void
+connect_cohorts_page_begin_swap (ConnectCohortsPage *self,
+                                 Prepared           *prepared)
+{
+  g_clear_pointer (&self->swap, prepared_free);
+  self->swap = prepared;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      connect_cohorts_page_finish_swap (self);
+      return;
+    }
+
+  if (self->swap_tick != 0)
+    return;
+
+  if (self->swap_selected_id == NULL)
+    {
+      ConnectCohort *selected = connect_cohort_detail_get_cohort (self->detail);
+
+      if (selected != NULL)
+        self->swap_selected_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (selected)));
+    }
+  self->swap_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), swap_step_cb, self, NULL);
+}
+
+static void
+connect_cohorts_page_unmap (GtkWidget *widget)
+{
+  connect_cohorts_page_finish_swap (CONNECT_COHORTS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (connect_cohorts_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -2125,9 +2341,9 @@ prepare_cb (GObject      *object,
 
   /* A newer feed came while this one was prepared: it wins. */
   if (prepared->feed == self->pending_feed)
-    connect_cohorts_page_apply (self, prepared);
-
-  prepared_free (prepared);
+    connect_cohorts_page_begin_swap (self, prepared);
+  else
+    prepared_free (prepared);
 }
 
 /**
@@ -2157,6 +2373,7 @@ connect_cohorts_page_set_feed (ConnectCohortsPage *self,
 
   if (feed == NULL)
     {
+      connect_cohorts_page_cancel_swap (self);
       connect_cohorts_page_apply (self, NULL);
       return;
     }

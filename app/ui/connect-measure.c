@@ -16,6 +16,7 @@ typedef struct
   char           *stalls_file;
   char           *first_frame_file;
   gboolean        quit_after_first_frame;
+  gboolean        log_stalls;
   gint64          first_frame;     /* 0 until the first frame */
   gint64          last_tick;
   gint64          last_write;
@@ -77,7 +78,14 @@ tick_cb (gpointer data)
       if (late > measure.max_stall)
         measure.max_stall = late;
       if (late > LONG_STALL_US)
-        measure.last_long_stall = now;
+        {
+          measure.last_long_stall = now;
+          /* CONNECT_MEASURE_STALLS_LOG=1: each long stall, to match
+           * against a profile recorded on CLOCK_MONOTONIC. */
+          if (measure.log_stalls)
+            g_printerr ("stall: %.1f ms, ended at %" G_GINT64_FORMAT " us\n",
+                        late / 1000.0, now);
+        }
     }
   measure.last_tick = now;
 
@@ -226,6 +234,7 @@ connect_measure_install (GtkApplication *app)
   if (stalls != NULL && *stalls != '\0')
     {
       measure.stalls_file = g_strdup (stalls);
+      measure.log_stalls = g_strcmp0 (g_getenv ("CONNECT_MEASURE_STALLS_LOG"), "1") == 0;
       measure.last_write = g_get_monotonic_time ();
       g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, tick_cb, NULL, NULL);
       g_unix_signal_add (SIGTERM, sigterm_cb, NULL);

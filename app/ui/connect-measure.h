@@ -9,6 +9,9 @@
  *   {"max_stall_ms": …, "ticks": …, "last_long_stall_s": …}
  *   (last_long_stall_s: seconds since the first frame of the last stall
  *   over 16 ms, or -1). SIGTERM quits the application cleanly.
+ * CONNECT_MEASURE_STALLS_LOG=1 (with CONNECT_MEASURE_STALLS) — prints each
+ *   stall over 16 ms to stderr with the monotonic time it ended, to match
+ *   against a profile (perf record -k CLOCK_MONOTONIC).
  * CONNECT_MEASURE_WIDGETS=1 (with CONNECT_MEASURE_STALLS) — at SIGTERM,
  *   prints to stderr how many widgets each large subtree and each widget
  *   type has (to find where layout time goes).

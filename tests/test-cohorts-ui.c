@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Cohorts view as a widget, with generated feeds of hundreds of
+ * cohorts: a new feed replaces the rows step by step while the page is on
+ * screen (never all of GtkListView's rows in one frame), ends with every
+ * cohort in the list and the same cohort in the detail, and is taken at
+ * once while the page is off screen. Also the list cells' tooltips, which
+ * must not ask the display server anything when set. Run under xvfb-run
+ * (suite "ui"). */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "connect-cohort-detail.h"
+#include "connect-cohorts-page.h"
+#include "connect-feed-gen.h"
+#include "connect-resources.h"
+#include "connect-tooltip.h"
+
+#define N_COHORTS 600
+#define SEED 20261126
+
+static ConnectFeed *
+generated_feed (guint change_percent)
+{
+  g_autoptr(GBytes) bytes = connect_feed_gen_generate (N_COHORTS, SEED, change_percent, NULL);
+  g_autoptr(GError) error = NULL;
+  ConnectFeed *feed;
+
+  feed = connect_feed_new_from_bytes (bytes, CONNECT_FEED_DEFAULT_MAX_SIZE, NULL, &error);
+  g_assert_no_error (error);
+  return feed;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget           *window;
+  ConnectCohortsPage  *page;
+  GListModel          *rows;    /* the column view's model */
+  ConnectCohortDetail *detail;
+  guint                fewest;  /* fewest rows seen while waiting */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *page = connect_cohorts_page_new ();
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 700);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), page);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->page = CONNECT_COHORTS_PAGE (page);
+  fixture->rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW))));
+  fixture->detail = CONNECT_COHORT_DETAIL (find_widget (page, CONNECT_TYPE_COHORT_DETAIL));
+
+  /* Every cohort, whatever filters an earlier run left. */
+  gtk_widget_activate_action (page, "cohorts.clear-filters", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+}
+
+/* Runs the main loop until @feed is shown with all its rows. */
+static void
+wait_shown (Fixture     *fixture,
+            ConnectFeed *feed)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  fixture->fewest = G_MAXUINT;
+  while (connect_cohorts_page_get_feed (fixture->page) != feed ||
+         g_list_model_get_n_items (fixture->rows) != N_COHORTS)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+      fixture->fewest = MIN (fixture->fewest, g_list_model_get_n_items (fixture->rows));
+    }
+  /* Let the last steps (the detail, the rest of the rows) run. */
+  for (guint i = 0; i < 60; i++)
+    {
+      g_usleep (20000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static void
+test_swap_on_screen (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(ConnectFeed) first = generated_feed (0);
+  g_autoptr(ConnectFeed) second = generated_feed (10);
+  g_autoptr(ConnectCohort) chosen = NULL;
+  g_autofree char *chosen_id = NULL;
+  ConnectCohort *shown;
+
+  connect_cohorts_page_set_feed (fixture->page, first);
+  wait_shown (fixture, first);
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->rows), ==, N_COHORTS);
+
+  /* A cohort further down is shown in the detail. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (fixture->rows), 7);
+  chosen = g_list_model_get_item (fixture->rows, 7);
+  chosen_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (chosen)));
+  g_assert_true (connect_cohort_detail_get_cohort (fixture->detail) == chosen);
+
+  connect_cohorts_page_set_feed (fixture->page, second);
+  wait_shown (fixture, second);
+
+  /* The rows went and came back a few at a time... */
+  g_assert_cmpuint (fixture->fewest, <, 100);
+  /* ... and every cohort of the new feed is in the list, in feed order. */
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->rows), ==, N_COHORTS);
+  for (guint i = 0; i < N_COHORTS; i += 97)
+    {
+      g_autoptr(ConnectCohort) row = g_list_model_get_item (fixture->rows, i);
+      g_autoptr(ConnectCohort) in_feed = g_list_model_get_item (connect_feed_get_cohorts (second), i);
+
+      g_assert_true (row == in_feed);
+    }
+
+  /* The detail shows the same cohort, as the new feed has it. */
+  shown = connect_cohort_detail_get_cohort (fixture->detail);
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (connect_entity_get_id (CONNECT_ENTITY (shown)), ==, chosen_id);
+  g_assert_true (shown == connect_feed_lookup_cohort (second, chosen_id));
+}
+
+static void
+test_swap_off_screen (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(ConnectFeed) first = generated_feed (0);
+  g_autoptr(ConnectFeed) second = generated_feed (10);
+
+  connect_cohorts_page_set_feed (fixture->page, first);
+  wait_shown (fixture, first);
+
+  /* Off screen, nothing is drawn: the new feed comes in at once. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), FALSE);
+  connect_cohorts_page_set_feed (fixture->page, second);
+  wait_shown (fixture, second);
+  g_assert_cmpuint (fixture->fewest, ==, N_COHORTS);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->page), TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->rows), ==, N_COHORTS);
+}
+
+static gboolean
+query_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (widget, "query-tooltip", 0, 0, FALSE, tooltip, &shown);
+  return shown;
+}
+
+static void
+test_tooltip (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("dabrafenib, trametinib"));
+
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+
+  connect_tooltip_set_text (label, "dabrafenib, trametinib");
+  g_assert_cmpstr (connect_tooltip_get_text (label), ==, "dabrafenib, trametinib");
+  g_assert_true (gtk_widget_get_has_tooltip (label));
+  /* Not GTK's own tooltip text, whose setter asks the display server. */
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+  g_assert_true (query_tooltip (label));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "dabrafenib, trametinib");
+
+  /* Rebound to another row: the new text. */
+  connect_tooltip_set_text (label, "osimertinib");
+  g_assert_cmpstr (connect_tooltip_get_text (label), ==, "osimertinib");
+
+  /* None: no tooltip shows. */
+  connect_tooltip_set_text (label, NULL);
+  g_assert_null (connect_tooltip_get_text (label));
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+  g_assert_false (query_tooltip (label));
+  connect_tooltip_set_text (label, "");
+  g_assert_false (gtk_widget_get_has_tooltip (label));
+
+  g_object_unref (label);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_resources_register (connect_get_resource ());
+
+  g_test_add_func ("/cohorts-ui/tooltip", test_tooltip);
+  g_test_add ("/cohorts-ui/swap-on-screen", Fixture, NULL,
+              fixture_set_up, test_swap_on_screen, fixture_tear_down);
+  g_test_add ("/cohorts-ui/swap-off-screen", Fixture, NULL,
+              fixture_set_up, test_swap_off_screen, fixture_tear_down);
+
+  return g_test_run ();
+}
