@@ -45,6 +45,12 @@ struct _ConnectMatchPage
   GtkWidget          *group_boxes[N_GROUPS];
   GtkListBox         *group_lists[N_GROUPS];
 
+  /* The widgets are made, and the matcher built, the first time the page
+   * is shown: a window opens faster, and a sync costs a hidden page
+   * nothing. */
+  gboolean            built;
+  gboolean            rebuild_pending;
+
   /* Template widgets */
   GtkEntry           *tumour_entry;
   GtkEntry           *alteration_entry;
@@ -70,6 +76,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void connect_match_page_run (ConnectMatchPage *self);
+static void connect_match_page_ensure_built (ConnectMatchPage *self);
 
 /* Helpers */
 
@@ -979,7 +986,23 @@ connect_match_page_grab_focus (GtkWidget *widget)
 {
   ConnectMatchPage *self = CONNECT_MATCH_PAGE (widget);
 
+  connect_match_page_ensure_built (self);
   return gtk_widget_grab_focus (GTK_WIDGET (self->tumour_entry));
+}
+
+static void
+connect_match_page_map (GtkWidget *widget)
+{
+  ConnectMatchPage *self = CONNECT_MATCH_PAGE (widget);
+
+  connect_match_page_ensure_built (self);
+  if (self->rebuild_pending)
+    {
+      self->rebuild_pending = FALSE;
+      connect_match_page_rebuild (self);
+    }
+
+  GTK_WIDGET_CLASS (connect_match_page_parent_class)->map (widget);
 }
 
 static void
@@ -995,7 +1018,8 @@ connect_match_page_dispose (GObject *object)
   g_clear_object (&self->tumour_completion);
   g_clear_object (&self->alteration_completion);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_MATCH_PAGE);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_MATCH_PAGE);
 
   G_OBJECT_CLASS (connect_match_page_parent_class)->dispose (object);
 }
@@ -1062,6 +1086,7 @@ connect_match_page_class_init (ConnectMatchPageClass *klass)
   object_class->set_property = connect_match_page_set_property;
 
   widget_class->grab_focus = connect_match_page_grab_focus;
+  widget_class->map = connect_match_page_map;
 
   /**
    * ConnectMatchPage:feed:
@@ -1111,9 +1136,18 @@ new_completion (GtkEntry *entry)
 static void
 connect_match_page_init (ConnectMatchPage *self)
 {
+  self->alterations = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+connect_match_page_ensure_built (ConnectMatchPage *self)
+{
+  if (self->built)
+    return;
+  self->built = TRUE;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->alterations = g_ptr_array_new_with_free_func (g_free);
   self->tumour_completion = new_completion (self->tumour_entry);
   self->alteration_completion = new_completion (self->alteration_entry);
 
@@ -1206,6 +1240,18 @@ connect_match_page_set_feed (ConnectMatchPage *self,
   if (!g_set_object (&self->feed, feed))
     return;
 
-  connect_match_page_rebuild (self);
+  if (self->built && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->rebuild_pending = FALSE;
+      connect_match_page_rebuild (self);
+    }
+  else
+    {
+      /* Nothing built from the old feed may be used meanwhile. */
+      self->rebuild_pending = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      g_clear_object (&self->matcher);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }

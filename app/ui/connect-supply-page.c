@@ -11,6 +11,7 @@
 #include "connect-stacked-bar.h"
 #include "connect-supply-page.h"
 #include "connect-supply.h"
+#include "connect-tooltip.h"
 
 struct _ConnectSupplyPage
 {
@@ -32,6 +33,7 @@ struct _ConnectSupplyPage
   int                  state;        /* -1: every state */
   gboolean             updating_dropdowns;
   gboolean             reload_pending; /* a feed came while not on screen */
+  gboolean             built;          /* the template's widgets exist */
 
   GPtrArray           *detail_rows;  /* (element-type GtkWidget) rows to remove */
   ConnectForecast     *shown;
@@ -335,7 +337,7 @@ bind_cb (GtkSignalListItemFactory *factory,
         const char *text = connect_supply_partner_label (self->feed, connect_commitment_get_partner (commitment));
 
         gtk_label_set_text (GTK_LABEL (child), text);
-        gtk_widget_set_tooltip_text (child, text);
+        connect_tooltip_set_text (child, text);
       }
       break;
 
@@ -344,7 +346,7 @@ bind_cb (GtkSignalListItemFactory *factory,
         g_autofree char *text = connect_supply_drug_label (self->feed, connect_commitment_get_drug (commitment));
 
         gtk_label_set_text (GTK_LABEL (child), text);
-        gtk_widget_set_tooltip_text (child, text);
+        connect_tooltip_set_text (child, text);
       }
       break;
 
@@ -372,7 +374,7 @@ bind_cb (GtkSignalListItemFactory *factory,
         gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                         -1);
-        gtk_widget_set_tooltip_text (label, _("Slots left / committed"));
+        connect_tooltip_set_text (label, _("Slots left / committed"));
       }
       break;
 
@@ -1015,9 +1017,12 @@ connect_supply_page_reload (ConnectSupplyPage *self)
 
 /* A page not on screen costs nothing when the feed is replaced: the
  * forecasts are computed when it is mapped, or when its rows are asked for. */
+static void connect_supply_page_ensure_built (ConnectSupplyPage *self);
+
 static void
 connect_supply_page_flush (ConnectSupplyPage *self)
 {
+  connect_supply_page_ensure_built (self);
   if (!self->reload_pending)
     return;
   self->reload_pending = FALSE;
@@ -1042,7 +1047,8 @@ connect_supply_page_dispose (GObject *object)
   /* AdwBin keeps a pointer to its child: let it go first, or the
    * template's disposal unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_SUPPLY_PAGE);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), CONNECT_TYPE_SUPPLY_PAGE);
 
   g_clear_object (&self->shown);
   g_clear_object (&self->selection);
@@ -1180,7 +1186,7 @@ bind_dropdown_item_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+  connect_tooltip_set_text (label, text);
 }
 
 static GtkListItemFactory *
@@ -1196,11 +1202,27 @@ dropdown_factory (void)
 static void
 connect_supply_page_init (ConnectSupplyPage *self)
 {
-  g_autoptr(GtkStringList) state_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) partner_factory = dropdown_factory ();
-  g_autoptr(GtkListItemFactory) state_factory = dropdown_factory ();
+  /* Built when first shown, or when its rows are asked for. */
+  self->reload_pending = TRUE;
+}
+
+/* The widgets are made the first time the page is shown: a window opens
+ * faster without the pages it does not show. */
+static void
+connect_supply_page_ensure_built (ConnectSupplyPage *self)
+{
+  g_autoptr(GtkStringList) state_names = NULL;
+  g_autoptr(GtkListItemFactory) partner_factory = NULL;
+  g_autoptr(GtkListItemFactory) state_factory = NULL;
   GtkSorter *view_sorter;
 
+  if (self->built)
+    return;
+  self->built = TRUE;
+
+  state_names = gtk_string_list_new (NULL);
+  partner_factory = dropdown_factory ();
+  state_factory = dropdown_factory ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (BASE_APP_ID);
@@ -1265,7 +1287,6 @@ connect_supply_page_init (ConnectSupplyPage *self)
   self->updating_dropdowns = FALSE;
 
   leaflet_folded_cb (self);
-  connect_supply_page_reload (self);
 }
 
 /* Public API */
@@ -1294,7 +1315,7 @@ connect_supply_page_set_feed (ConnectSupplyPage *self,
   if (!g_set_object (&self->feed, feed))
     return;
 
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->built && gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->reload_pending = FALSE;
       connect_supply_page_reload (self);
