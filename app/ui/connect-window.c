@@ -16,6 +16,7 @@
 #include "connect-supply-page.h"
 #include "connect-sync-banner.h"
 #include "connect-sync-status.h"
+#include "connect-tooltip.h"
 #include "connect-trial-page.h"
 #include "connect-window.h"
 
@@ -142,7 +143,7 @@ connect_window_update_status (ConnectWindow *self)
   /* Translators: tooltip of the data's freshness in the header bar; %s is
    * that freshness, as in "Updated 5 minutes ago" */
   tooltip = g_strdup_printf (_("%s — Feed Information (Ctrl+I)"), text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_button), tooltip);
+  connect_tooltip_set_text (GTK_WIDGET (self->status_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text != NULL ? text : "",
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Shows the feed information"),
@@ -174,8 +175,8 @@ store_state_cb (ConnectWindow *self)
   gtk_spinner_set_spinning (self->sync_spinner, syncing);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_button), can_sync);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", can_sync && !syncing);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button),
-                               syncing ? _("Checking for a Newer Feed…") : _("Check for a Newer Feed"));
+  connect_tooltip_set_text (GTK_WIDGET (self->sync_button),
+                            syncing ? _("Checking for a Newer Feed…") : _("Check for a Newer Feed"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   syncing ? _("Syncing") : _("Sync now"),
@@ -351,6 +352,26 @@ show_changes_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The shortcuts window, built the first time it is asked for. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/connectnorway/Cohorts/connect-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 feed_info_action (GtkWidget  *widget,
                   const char *action_name,
@@ -503,6 +524,7 @@ connect_window_class_init (ConnectWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-cohort", "s", show_cohort_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.feed-info", NULL, feed_info_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", connect_export_window_action);
