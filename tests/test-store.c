@@ -493,6 +493,18 @@ test_open_file (Fixture       *fx,
 
   g_settings_set_string (fx->settings, "feed-url", "https://127.0.0.1:1/never.json");
   make_store (fx);
+
+  /* A file that cannot be read, with nothing before it: no data, and the
+   * status says so (not "showing sample data"). */
+  connect_store_open_file (fx->store, missing);
+  while (connect_store_get_sync_state (fx->store) == CONNECT_SYNC_STATE_SYNCING)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (connect_store_get_feed (fx->store));
+  g_assert_cmpint (connect_store_get_sync_state (fx->store), ==, CONNECT_SYNC_STATE_ERROR);
+  status = connect_store_format_status (fx->store, NULL);
+  g_assert_cmpstr (status, ==, "No data — the feed could not be read");
+  g_clear_pointer (&status, g_free);
+
   connect_store_open_file (fx->store, file);
   g_assert_false (connect_store_get_can_sync (fx->store));
   wait_settled (fx->store);

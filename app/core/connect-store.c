@@ -1038,6 +1038,9 @@ connect_store_format_status (ConnectStore *self,
     {
       if (self->state == CONNECT_SYNC_STATE_SYNCING)
         return g_strdup (_("Updating…"));
+      /* Nothing to fall back on: say so, never "showing sample data". */
+      if (self->feed == NULL && self->state == CONNECT_SYNC_STATE_ERROR)
+        return g_strdup (_("No data — the feed could not be read"));
       if (self->state == CONNECT_SYNC_STATE_ERROR && error_is_offline (self->error))
         return g_strdup (_("Offline — showing sample data"));
       if (self->state == CONNECT_SYNC_STATE_ERROR)
