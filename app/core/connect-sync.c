@@ -690,7 +690,6 @@ fetch_attempt (GTask *task)
 {
   ConnectSync *self = g_task_get_source_object (task);
   Fetch *f = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
 
   if (g_cancellable_is_cancelled (f->cancellable))

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* connect-sync-status.h: the freshness of the data in a few words, for the
- * header bar: "Updated 5 minutes ago", "Offline — showing data from 3 Nov",
- * "Data is 9 days old". Kept current by itself (store changes and a
- * minute timer). Its "text" property can also be bound elsewhere (an
- * AdwWindowTitle's subtitle). */
+ * line under the header bar: "Updated 5 minutes ago", "Offline — showing
+ * data from 3 Nov", "Data is 9 days old". Kept current by itself (store
+ * changes and a minute timer). Its "text" property can also be bound
+ * elsewhere. */
 #pragma once
 
 #include <gtk/gtk.h>
