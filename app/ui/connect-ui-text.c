@@ -105,8 +105,16 @@ connect_ui_biomarker_label (ConnectCohort *cohort)
 
       if (lower != NULL)
         {
-          g_string_append_c (str, ' ');
-          g_string_append (str, lower);
+          g_autofree char *genes_text = g_string_free (g_steal_pointer (&str), FALSE);
+
+          /* Translators: a biomarker, gene(s) then the kind of alteration:
+           * "ALK fusion", "ERBB2 amplification". Norwegian joins them:
+           * "ALK-fusjon". */
+          str = g_string_new (NULL);
+          if (*genes_text == '\0')
+            g_string_assign (str, lower);
+          else
+            g_string_printf (str, C_("gene and alteration", "%s %s"), genes_text, lower);
         }
     }
 

@@ -61,6 +61,8 @@ class TestNorwegian(NorwegianTestCase):
         self.app.wait_for('label', '2 av 6 kohorter')
         self.app.wait_for('push button', 'Fjern filter: Status: Åpen')
         self.app.wait_for('label', 'Åpen · Trinn 2')
+        # Gene and alteration joined the Norwegian way.
+        self.app.wait_for('label', 'ALK-fusjon')
         self.app.wait_for('label', '14 av 24 inkludert')
         self.app.wait_for('push button', 'Følg kohort T-001')
         for heading in ('Tumor', 'Biomarkør', 'Legemidler', 'Inkludert', 'Plasser igjen'):
