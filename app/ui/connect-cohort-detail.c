@@ -664,14 +664,19 @@ static void
 add_notes_section (ConnectCohortDetail *self)
 {
   const char *notes = connect_cohort_get_notes (self->cohort);
+  g_autofree char *shown = NULL;
   GtkWidget *group;
   GtkWidget *label;
+  gboolean cut;
 
   if (notes == NULL || notes[0] == '\0')
     return;
 
-  group = new_group (_("Notes"), NULL);
-  label = gtk_label_new (notes);
+  /* A megabyte of notes would take GTK seconds to lay out. */
+  shown = connect_ui_display_text_max (notes, CONNECT_UI_NOTES_MAX_CHARS, &cut);
+  group = new_group (_("Notes"),
+                     cut ? _("Only the beginning of the notes is shown: they are too long to show whole.") : NULL);
+  label = gtk_label_new (shown);
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);

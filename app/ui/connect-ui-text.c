@@ -7,25 +7,37 @@
 
 #include "connect-ui-text.h"
 
-/* Looks at no more than the first CONNECT_UI_TEXT_MAX_CHARS + 1 characters,
- * so a huge text costs nothing. */
+/* Looks at no more than the first @max_chars + 1 characters, so a huge
+ * text costs nothing. */
 char *
-connect_ui_display_text (const char *text)
+connect_ui_display_text_max (const char *text,
+                             guint       max_chars,
+                             gboolean   *cut)
 {
   g_autofree char *head = NULL;
   const char *p = text;
 
+  if (cut != NULL)
+    *cut = FALSE;
   if (text == NULL)
     return NULL;
 
-  for (guint i = 0; i < CONNECT_UI_TEXT_MAX_CHARS && *p != '\0'; i++)
+  for (guint i = 0; i < max_chars && *p != '\0'; i++)
     p = g_utf8_next_char (p);
 
   if (*p == '\0')
     return g_strdup (text);
 
+  if (cut != NULL)
+    *cut = TRUE;
   head = g_strndup (text, p - text);
   return g_strconcat (head, "…", NULL);
+}
+
+char *
+connect_ui_display_text (const char *text)
+{
+  return connect_ui_display_text_max (text, CONNECT_UI_TEXT_MAX_CHARS, NULL);
 }
 
 char *

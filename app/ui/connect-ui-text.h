@@ -14,6 +14,12 @@ char       *connect_ui_strip_mnemonic      (const char          *text);
  * for NULL. Copy the feed's own text, not this. */
 #define CONNECT_UI_TEXT_MAX_CHARS 1000
 char       *connect_ui_display_text        (const char          *text);
+/* The same with another limit; @cut (nullable) tells whether it cut. A
+ * cohort's notes may be longer than a name: CONNECT_UI_NOTES_MAX_CHARS. */
+#define CONNECT_UI_NOTES_MAX_CHARS 2000
+char       *connect_ui_display_text_max    (const char          *text,
+                                            guint                max_chars,
+                                            gboolean            *cut);
 /* "dabrafenib (Tafinlar)" */
 char       *connect_ui_drug_label          (ConnectDrug         *drug);
 /* "BRAF V600E", "ERBB2 amplification", "NTRK1/NTRK2/NTRK3 fusion" */

@@ -30,6 +30,8 @@ from harness import FEEDS, AppTestCase, main  # noqa: E402
 HOSTILE = '<b>x</b> & <span foreground="red">'
 # What the UI shows of a longer text: its first 1 000 characters and "…".
 DISPLAY_MAX = 1000
+# ... and of a cohort's notes.
+NOTES_MAX = 2000
 # CPU seconds the app may spend from its start to showing a feed with a
 # 1 MB name, and again to showing that cohort's detail. Measured as CPU time
 # of the app's process, not wall time, so that a loaded machine does not
@@ -108,6 +110,8 @@ class TestLongName(HostileTestCase):
         cls.long_name = 'L' + 'ø' * (512 * 1024)    # 1 MiB of UTF-8
         feed['cohorts'][0]['name'] = cls.long_name
         feed['cohorts'][0]['tumor']['name'] = cls.long_name
+        cls.long_notes = 'N' + 'å' * (512 * 1024)
+        feed['cohorts'][0]['notes'] = cls.long_notes
         cls.tmpdir = tempfile.mkdtemp(prefix='connect-e2e-long-')
         cls.feed = os.path.join(cls.tmpdir, 'long.json')
         with open(cls.feed, 'w', encoding='utf-8') as f:
@@ -148,6 +152,13 @@ class TestLongName(HostileTestCase):
         self.assertLess(cpu, LONG_NAME_CPU_BUDGET)
         for name in self.shown_long():
             self.assertLessEqual(len(name), DISPLAY_MAX + 1)
+        # The notes: their first NOTES_MAX characters, and a word that
+        # they go on.
+        notes = [n.name for n in self.app.find_all('label')
+                 if (n.name or '').startswith('Nååå')]
+        self.assertEqual(notes, [self.long_notes[:NOTES_MAX] + '…'])
+        self.app.wait_for('label', 'Only the beginning of the notes is shown: '
+                          'they are too long to show whole.')
 
 
 if __name__ == '__main__':
