@@ -34,7 +34,9 @@ struct _ConnectWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwHeaderBar         *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *window_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkToggleButton      *search_button;
   GtkButton            *sync_button;
   GtkButton            *status_button;
@@ -269,6 +271,18 @@ connect_window_set_store (ConnectWindow *self,
   store_state_cb (self);
 }
 
+/* Too narrow for the switcher in the header: the title shows there, and
+ * the switcher at the bottom, which gets its buttons the first time. */
+static void
+title_squeezer_cb (ConnectWindow *self)
+{
+  gboolean narrow = adw_squeezer_get_visible_child (self->title_squeezer) == GTK_WIDGET (self->window_title);
+
+  if (narrow && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, narrow);
+}
+
 static void
 visible_view_cb (ConnectWindow *self)
 {
@@ -500,7 +514,10 @@ connect_window_class_init (ConnectWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/connectnorway/Cohorts/connect-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ConnectWindow, switcher_bar);
+  gtk_widget_class_bind_template_callback (widget_class, title_squeezer_cb);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectWindow, status_icon);
@@ -559,6 +576,7 @@ connect_window_init (ConnectWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (visible_view_cb), self, G_CONNECT_SWAPPED);
+  title_squeezer_cb (self);
   visible_view_cb (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.feed-info", FALSE);
