@@ -15,6 +15,8 @@ typedef struct
   GtkApplication *app;             /* unowned: lives as long as the process */
   char           *stalls_file;
   char           *first_frame_file;
+  char           *data_frame_file;
+  gboolean        data_frame_written;
   gboolean        quit_after_first_frame;
   gboolean        log_stalls;
   gint64          first_frame;     /* 0 until the first frame */
@@ -181,9 +183,63 @@ after_paint_cb (GdkFrameClock *clock,
       g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", now);
 
       write_atomically (measure.first_frame_file, text);
-      if (measure.quit_after_first_frame)
+      if (measure.quit_after_first_frame && measure.data_frame_file == NULL)
         g_application_quit (G_APPLICATION (measure.app));
     }
+}
+
+static void
+data_after_paint_cb (GdkFrameClock *clock,
+                     gpointer       data)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+
+  g_signal_handlers_disconnect_by_func (clock, data_after_paint_cb, data);
+  if (measure.data_frame_written)
+    return;
+  measure.data_frame_written = TRUE;
+  write_atomically (measure.data_frame_file, text);
+  if (measure.quit_after_first_frame)
+    g_application_quit (G_APPLICATION (measure.app));
+}
+
+/* The Cohorts page got its first feed: the next frame shows its rows. */
+static void
+page_feed_cb (GObject    *page,
+              GParamSpec *pspec,
+              gpointer    data)
+{
+  GObject *feed = NULL;
+  GdkFrameClock *clock;
+
+  g_object_get (page, "feed", &feed, NULL);
+  if (feed == NULL)
+    return;
+  g_object_unref (feed);
+
+  g_signal_handlers_disconnect_by_func (page, page_feed_cb, data);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
+  if (clock == NULL)
+    return;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (data_after_paint_cb), NULL);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static GtkWidget *
+find_by_type_name (GtkWidget  *widget,
+                   const char *name)
+{
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -202,6 +258,13 @@ window_added_cb (GtkApplication *app,
                  GtkWindow      *window)
 {
   g_signal_handlers_disconnect_by_func (app, window_added_cb, NULL);
+  if (measure.data_frame_file != NULL)
+    {
+      GtkWidget *page = find_by_type_name (GTK_WIDGET (window), "ConnectCohortsPage");
+
+      if (page != NULL)
+        g_signal_connect (page, "notify::feed", G_CALLBACK (page_feed_cb), NULL);
+    }
   if (gtk_widget_get_realized (GTK_WIDGET (window)))
     realize_cb (GTK_WIDGET (window), NULL);
   else
@@ -220,6 +283,7 @@ connect_measure_install (GtkApplication *app)
 {
   const char *stalls = g_getenv ("CONNECT_MEASURE_STALLS");
   const char *first_frame = g_getenv ("CONNECT_MEASURE_FIRST_FRAME");
+  const char *data_frame = g_getenv ("CONNECT_MEASURE_DATA_FRAME");
 
   g_return_if_fail (GTK_IS_APPLICATION (app));
 
@@ -228,6 +292,7 @@ connect_measure_install (GtkApplication *app)
 
   measure.app = app;
   measure.first_frame_file = first_frame != NULL && *first_frame != '\0' ? g_strdup (first_frame) : NULL;
+  measure.data_frame_file = data_frame != NULL && *data_frame != '\0' ? g_strdup (data_frame) : NULL;
   measure.quit_after_first_frame = g_strcmp0 (g_getenv ("CONNECT_MEASURE_QUIT"), "1") == 0;
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
 

@@ -18,6 +18,10 @@
  * CONNECT_MEASURE_FIRST_FRAME=FILE — writes the g_get_monotonic_time()
  *   of the first "after-paint" of the first window's frame clock to FILE;
  *   with CONNECT_MEASURE_QUIT=1 the application then quits.
+ * CONNECT_MEASURE_DATA_FRAME=FILE (with CONNECT_MEASURE_FIRST_FRAME) —
+ *   writes the time of the first frame after the Cohorts page got a feed
+ *   (its first rows on screen) to FILE; with CONNECT_MEASURE_QUIT=1 the
+ *   application quits after that frame instead.
  */
 #pragma once
 
