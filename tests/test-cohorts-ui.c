@@ -172,6 +172,64 @@ test_swap_off_screen (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (fixture->rows), ==, N_COHORTS);
 }
 
+/* The titles of the columns shown, joined with "|". */
+static char *
+column_titles (Fixture *fixture)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_COLUMN_VIEW));
+  GListModel *columns = gtk_column_view_get_columns (view);
+  GString *titles = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (i > 0)
+        g_string_append_c (titles, '|');
+      g_string_append (titles, gtk_column_view_column_get_title (column));
+    }
+  return g_string_free (titles, FALSE);
+}
+
+/* Resizes the window and waits for the columns to be @expected. */
+static void
+assert_columns_at (Fixture    *fixture,
+                   int         width,
+                   const char *expected)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  g_autofree char *titles = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 700);
+  for (;;)
+    {
+      g_free (titles);
+      titles = column_titles (fixture);
+      if (g_str_equal (titles, expected) || g_get_monotonic_time () > deadline)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  g_assert_cmpstr (titles, ==, expected);
+}
+
+/* As many columns as the list has room for: never a list that scrolls
+ * sideways and hides the slots left. */
+static void
+test_columns_follow_width (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ConnectFeed) feed = generated_feed (0);
+
+  connect_cohorts_page_set_feed (fixture->page, feed);
+  wait_shown (fixture, feed);
+
+  assert_columns_at (fixture, 1300, "Watch|ID|Tumour|Biomarker|Drugs|Status|Enrolled|Slots Left");
+  assert_columns_at (fixture, 950, "Watch|Tumour|Biomarker|Drugs|Status|Slots Left");
+  assert_columns_at (fixture, 400, "Watch|Tumour|Biomarker|Status");
+  assert_columns_at (fixture, 1300, "Watch|ID|Tumour|Biomarker|Drugs|Status|Enrolled|Slots Left");
+}
+
 static gboolean
 query_tooltip (GtkWidget *widget)
 {
@@ -226,6 +284,8 @@ main (int   argc,
               fixture_set_up, test_swap_on_screen, fixture_tear_down);
   g_test_add ("/cohorts-ui/swap-off-screen", Fixture, NULL,
               fixture_set_up, test_swap_off_screen, fixture_tear_down);
+  g_test_add ("/cohorts-ui/columns-follow-width", Fixture, NULL,
+              fixture_set_up, test_columns_follow_width, fixture_tear_down);
 
   return g_test_run ();
 }

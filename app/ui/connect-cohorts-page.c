@@ -29,6 +29,18 @@
 
 /* Wide enough for the longest status pill ("Open · Expansion"). */
 #define STATUS_WIDTH 158
+/* The columns shown depend on the list's width: every column from this
+ * width on; below, all but ID and Enrolled (the detail shows both); below
+ * MEDIUM_LIST_MIN_WIDTH, the tumour, biomarker and a short status. */
+#define WIDE_LIST_MIN_WIDTH 780
+#define MEDIUM_LIST_MIN_WIDTH 580
+
+typedef enum
+{
+  COLUMNS_NARROW,
+  COLUMNS_MEDIUM,
+  COLUMNS_WIDE,
+} ColumnsSet;
 
 typedef enum
 {
@@ -110,6 +122,10 @@ struct _ConnectCohortsPage
   gboolean             syncing_dropdowns;
   gboolean             filters_built;
 
+  /* The columns the list's width has room for. */
+  ColumnsSet           columns_set;
+  guint                columns_idle;
+
   /* The list */
   GtkCustomFilter     *filter;
   GtkFilterListModel  *filter_model;
@@ -167,6 +183,17 @@ static void connect_cohorts_page_update_count  (ConnectCohortsPage *self);
 static void connect_cohorts_page_update_hidden (ConnectCohortsPage *self);
 static void connect_cohorts_page_stop_swap_tick (ConnectCohortsPage *self);
 static void connect_cohorts_page_unmap (GtkWidget *widget);
+static void connect_cohorts_page_measure (GtkWidget      *widget,
+                                          GtkOrientation  orientation,
+                                          int             for_size,
+                                          int            *minimum,
+                                          int            *natural,
+                                          int            *minimum_baseline,
+                                          int            *natural_baseline);
+static void connect_cohorts_page_size_allocate (GtkWidget *widget,
+                                                int        width,
+                                                int        height,
+                                                int        baseline);
 
 /* Filters */
 
@@ -1172,8 +1199,8 @@ setup_status_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* Narrow, the pill says the status only; its accessible name keeps the
- * stage. */
+/* In a narrow list, the pill says the status only; its accessible name
+ * keeps the stage. */
 static void
 update_status_pill (ConnectCohortsPage *self,
                     GtkWidget          *label,
@@ -1183,7 +1210,7 @@ update_status_pill (ConnectCohortsPage *self,
   const char *status = connect_enum_to_label (CONNECT_TYPE_COHORT_STATUS,
                                               connect_cohort_get_status (cohort));
 
-  if (adw_leaflet_get_folded (self->leaflet) && status != NULL)
+  if (self->columns_set == COLUMNS_NARROW && status != NULL)
     gtk_label_set_text (GTK_LABEL (label), status);
   else
     gtk_label_set_text (GTK_LABEL (label), text);
@@ -1530,13 +1557,28 @@ leaflet_folded_cb (ConnectCohortsPage *self)
   if (self->bound_status == NULL || self->columns[COLUMN_ID] == NULL)
     return;
 
-  /* Narrow: fewer columns. (Taking them out rather than hiding them: GTK
-   * 4.8 keeps the room of hidden columns in the rows.) */
+  /* As many columns as the list has room for (see WIDE_LIST_MIN_WIDTH).
+   * (Taking them out rather than hiding them: GTK 4.8 keeps the room of
+   * hidden columns in the rows.) */
   for (guint kind = 0; kind < N_COLUMNS; kind++)
     {
-      gboolean wanted = !folded || (kind != COLUMN_ID && kind != COLUMN_DRUGS &&
-                                    kind != COLUMN_ENROLLED && kind != COLUMN_SLOTS);
       gboolean present = gtk_column_view_column_get_column_view (self->columns[kind]) != NULL;
+      gboolean wanted;
+
+      switch (self->columns_set)
+        {
+        case COLUMNS_NARROW:
+          wanted = kind != COLUMN_ID && kind != COLUMN_DRUGS &&
+                   kind != COLUMN_ENROLLED && kind != COLUMN_SLOTS;
+          break;
+        case COLUMNS_MEDIUM:
+          wanted = kind != COLUMN_ID && kind != COLUMN_ENROLLED;
+          break;
+        case COLUMNS_WIDE:
+        default:
+          wanted = TRUE;
+          break;
+        }
 
       if (wanted == present)
         continue;
@@ -1555,7 +1597,8 @@ leaflet_folded_cb (ConnectCohortsPage *self)
           gtk_column_view_remove_column (self->column_view, self->columns[kind]);
         }
     }
-  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_STATUS], folded ? -1 : STATUS_WIDTH);
+  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_STATUS],
+                                          self->columns_set == COLUMNS_NARROW ? -1 : STATUS_WIDTH);
   {
     GHashTableIter iter;
     gpointer label;
@@ -1870,6 +1913,7 @@ connect_cohorts_page_dispose (GObject *object)
   ConnectCohortsPage *self = CONNECT_COHORTS_PAGE (object);
 
   g_clear_handle_id (&self->empty_hint_source, g_source_remove);
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
   connect_cohorts_page_stop_swap_tick (self);
   g_clear_pointer (&self->swap, prepared_free);
   g_cancellable_cancel (self->prepare_cancellable);
@@ -1976,6 +2020,8 @@ connect_cohorts_page_class_init (ConnectCohortsPageClass *klass)
   object_class->get_property = connect_cohorts_page_get_property;
   object_class->set_property = connect_cohorts_page_set_property;
   widget_class->unmap = connect_cohorts_page_unmap;
+  widget_class->measure = connect_cohorts_page_measure;
+  widget_class->size_allocate = connect_cohorts_page_size_allocate;
 
   properties [PROP_FEED] =
     g_param_spec_object ("feed", NULL, NULL,
@@ -2035,8 +2081,11 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* measure () and size_allocate () below, which watch the list's width. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
 
   self->drop_filter = -1;
+  self->columns_set = COLUMNS_WIDE;
   self->settings = g_settings_new (BASE_APP_ID);
   self->query = connect_cohort_query_new ();
   self->bound_stars = g_hash_table_new (NULL, NULL);
@@ -2317,6 +2366,66 @@ connect_cohorts_page_begin_swap (ConnectCohortsPage *self,
         self->swap_selected_id = g_strdup (connect_entity_get_id (CONNECT_ENTITY (selected)));
     }
   self->swap_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), swap_step_cb, self, NULL);
+}
+
+static gboolean
+columns_idle_cb (gpointer user_data)
+{
+  ConnectCohortsPage *self = user_data;
+
+  self->columns_idle = 0;
+  leaflet_folded_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+connect_cohorts_page_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural,
+                        minimum_baseline, natural_baseline);
+}
+
+/* As AdwBin does, and then: is the list wide enough for every column? */
+static void
+connect_cohorts_page_size_allocate (GtkWidget *widget,
+                                    int        width,
+                                    int        height,
+                                    int        baseline)
+{
+  ConnectCohortsPage *self = CONNECT_COHORTS_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  ColumnsSet set;
+  int list_width;
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  /* Folded, the list may be out of sight: the page's width is its width. */
+  list_width = adw_leaflet_get_folded (self->leaflet) ? width : gtk_widget_get_width (self->list_pane);
+  if (list_width >= WIDE_LIST_MIN_WIDTH)
+    set = COLUMNS_WIDE;
+  else if (list_width >= MEDIUM_LIST_MIN_WIDTH)
+    set = COLUMNS_MEDIUM;
+  else
+    set = COLUMNS_NARROW;
+  if (set == self->columns_set)
+    return;
+
+  /* Columns change after this allocation, not during it. */
+  self->columns_set = set;
+  if (self->columns_idle == 0)
+    self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, columns_idle_cb, self, NULL);
 }
 
 static void
