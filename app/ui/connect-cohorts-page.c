@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "connect-button.h"
 #include "connect-cohort-detail.h"
 #include "connect-cohort-query.h"
 #include "connect-cohorts-page.h"
@@ -165,6 +166,7 @@ struct _ConnectCohortsPage
   AdwStatusPage       *empty_page;
   AdwStatusPage       *no_data_page;
   GtkButton           *drop_filter_button;
+  GtkButton           *clear_filters_button;
   ConnectCohortDetail *detail;
 };
 
@@ -946,7 +948,8 @@ connect_cohorts_page_build_filter_popover (ConnectCohortsPage *self)
     gtk_grid_attach (self->filters_grid, dropdown, 1, N_FILTERS, 1, 1);
   }
 
-  clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
+  clear = gtk_button_new ();
+  connect_button_set_mnemonic_label (GTK_BUTTON (clear), _("_Clear Filters"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "cohorts.clear-filters");
   gtk_widget_set_halign (clear, GTK_ALIGN_END);
   gtk_widget_set_margin_top (clear, 6);
@@ -1037,7 +1040,7 @@ empty_hint_cb (gpointer user_data)
                                                "Nothing matches “%s” with these filters. Clearing the search would show %u cohorts.",
                                                best_count),
                                      connect_cohort_query_get_text (self->query), best_count);
-      gtk_button_set_label (self->drop_filter_button, _("Clear the _Search"));
+      connect_button_set_mnemonic_label (self->drop_filter_button, _("Clear the _Search"));
     }
   else if (best >= 0)
     {
@@ -1051,7 +1054,7 @@ empty_hint_cb (gpointer user_data)
                                      filter, best_count);
       /* Translators: button that removes one filter, "Remove Gene: BRAF" */
       button = g_strdup_printf (_("_Remove %s"), filter);
-      gtk_button_set_label (self->drop_filter_button, button);
+      connect_button_set_mnemonic_label (self->drop_filter_button, button);
     }
   else
     {
@@ -1059,7 +1062,6 @@ empty_hint_cb (gpointer user_data)
     }
 
   self->drop_filter = best;
-  gtk_button_set_use_underline (self->drop_filter_button, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->drop_filter_button), best >= 0);
   adw_status_page_set_description (self->empty_page, description);
 
@@ -2052,6 +2054,7 @@ connect_cohorts_page_class_init (ConnectCohortsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, no_data_page);
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, drop_filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, detail);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_visible_child_cb);
@@ -2086,6 +2089,7 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
 
   self->drop_filter = -1;
   self->columns_set = COLUMNS_WIDE;
+  connect_button_set_mnemonic_label (self->clear_filters_button, _("_Clear Search and Filters"));
   self->settings = g_settings_new (BASE_APP_ID);
   self->query = connect_cohort_query_new ();
   self->bound_stars = g_hash_table_new (NULL, NULL);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "connect-button.h"
 #include "connect-error.h"
 #include "connect-sync-banner.h"
 
@@ -231,6 +232,7 @@ connect_sync_banner_init (ConnectSyncBanner *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css (GTK_WIDGET (self));
+  connect_button_set_mnemonic_label (self->retry_button, _("_Retry"));
 
   self->store_signals = g_signal_group_new (CONNECT_TYPE_STORE);
   for (guint i = 0; i < G_N_ELEMENTS (props); i++)
