@@ -230,6 +230,31 @@ test_columns_follow_width (Fixture       *fixture,
   assert_columns_at (fixture, 1300, "Watch|ID|Tumour|Biomarker|Drugs|Status|Enrolled|Slots Left");
 }
 
+/* While the feed is read: no "No Data" page flashing past, a spinner only
+ * after a while, and neither once the feed is in. */
+static void
+test_loading (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(ConnectFeed) feed = generated_feed (0);
+  GtkWidget *spinner = find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SPINNER);
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (spinner));
+  gint64 until;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "loading");
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (!gtk_spinner_get_spinning (GTK_SPINNER (spinner)) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  connect_cohorts_page_set_feed (fixture->page, feed);
+  wait_shown (fixture, feed);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+}
+
 static gboolean
 query_tooltip (GtkWidget *widget)
 {
@@ -286,6 +311,8 @@ main (int   argc,
               fixture_set_up, test_swap_off_screen, fixture_tear_down);
   g_test_add ("/cohorts-ui/columns-follow-width", Fixture, NULL,
               fixture_set_up, test_columns_follow_width, fixture_tear_down);
+  g_test_add ("/cohorts-ui/loading", Fixture, NULL,
+              fixture_set_up, test_loading, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -727,7 +727,8 @@ connect_cohort_detail_rebuild (ConnectCohortDetail *self)
 
   if (self->cohort == NULL || self->feed == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
+      /* Without a feed (it is being read), nothing to say yet. */
+      gtk_stack_set_visible_child_name (self->stack, self->feed != NULL ? "empty" : "no-feed");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-summary", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.open-registry", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.copy-contact", FALSE);

@@ -34,6 +34,8 @@
  * width on; below, all but ID and Enrolled (the detail shows both); below
  * MEDIUM_LIST_MIN_WIDTH, the tumour, biomarker and a short status. */
 #define WIDE_LIST_MIN_WIDTH 780
+/* How long reading the feed may take before a spinner shows. */
+#define LOADING_SPINNER_DELAY_MS 800
 #define MEDIUM_LIST_MIN_WIDTH 580
 
 typedef enum
@@ -162,6 +164,8 @@ struct _ConnectCohortsPage
   GtkFlowBox          *chips_box;
   GtkLabel            *count_label;
   GtkStack            *list_stack;
+  GtkSpinner          *loading_spinner;
+  guint                loading_source;
   GtkColumnView       *column_view;
   AdwStatusPage       *empty_page;
   AdwStatusPage       *no_data_page;
@@ -999,6 +1003,16 @@ count_without (ConnectCohortsPage *self,
   return count;
 }
 
+/* Still reading the feed after a while: say so. */
+static void
+loading_spinner_cb (gpointer user_data)
+{
+  ConnectCohortsPage *self = user_data;
+
+  self->loading_source = 0;
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+}
+
 static gboolean
 empty_hint_cb (gpointer user_data)
 {
@@ -1079,9 +1093,13 @@ connect_cohorts_page_update_count (ConnectCohortsPage *self)
   if (self->feed == NULL)
     {
       gtk_label_set_text (self->count_label, "");
-      gtk_stack_set_visible_child_name (self->list_stack, "no-data");
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
+      if (self->loading_source == 0 && !gtk_spinner_get_spinning (self->loading_spinner))
+        self->loading_source = g_timeout_add_once (LOADING_SPINNER_DELAY_MS, loading_spinner_cb, self);
       return;
     }
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
 
   shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   total = g_list_model_get_n_items (connect_feed_get_cohorts (self->feed));
@@ -1916,6 +1934,7 @@ connect_cohorts_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->empty_hint_source, g_source_remove);
   g_clear_handle_id (&self->columns_idle, g_source_remove);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   connect_cohorts_page_stop_swap_tick (self);
   g_clear_pointer (&self->swap, prepared_free);
   g_cancellable_cancel (self->prepare_cancellable);
@@ -2050,6 +2069,7 @@ connect_cohorts_page_class_init (ConnectCohortsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, chips_box);
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ConnectCohortsPage, no_data_page);
