@@ -22,7 +22,7 @@
  * GtkListView keeps about 200 rows, and building or dropping them all at
  * once would freeze the window for a visible moment. A page not on
  * screen takes the new feed at once. */
-#define SWAP_ROWS 20
+#define SWAP_ROWS 12
 #define SWAP_MAX_ROWS 240
 /* How long the list must stay empty before the page works out which filter
  * to drop (it walks the feed once per filter). */
