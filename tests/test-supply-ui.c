@@ -8,8 +8,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "connect-bar-chart.h"
 #include "connect-changes-page.h"
 #include "connect-forecast.h"
+#include "connect-line-chart.h"
 #include "connect-resources.h"
 #include "connect-stacked-bar.h"
 #include "connect-supply-page.h"
@@ -75,6 +77,42 @@ test_stacked_bar (void)
                                        "8 used, 4 reserved, 0 left of 10");
 
   g_object_unref (bar);
+}
+
+/* What every chart shares (ConnectChart): its title is its accessible
+ * name, a summary of its data its description, both kept current. */
+static void
+test_charts (void)
+{
+  GtkWidget *bars = g_object_ref_sink (connect_bar_chart_new ());
+  GtkWidget *lines = g_object_ref_sink (connect_line_chart_new ());
+  guint series;
+
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (bars), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (lines), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bars), GTK_ACCESSIBLE_PROPERTY_LABEL, "Bar chart");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bars), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "No data");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (lines), GTK_ACCESSIBLE_PROPERTY_LABEL, "Line chart");
+
+  connect_chart_set_title (CONNECT_CHART (bars), "Screening to benefit");
+  g_assert_cmpstr (connect_chart_get_title (CONNECT_CHART (bars)), ==, "Screening to benefit");
+  connect_bar_chart_append (CONNECT_BAR_CHART (bars), "Screened", 2640, "2,640");
+  connect_bar_chart_append (CONNECT_BAR_CHART (bars), "Evaluable", 337, "337");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bars), GTK_ACCESSIBLE_PROPERTY_LABEL, "Screening to benefit");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bars), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Screened: 2,640; Evaluable: 337");
+  g_assert_cmpint (connect_chart_get_hover (CONNECT_CHART (bars)), ==, -1);
+
+  g_object_set (lines, "title", "Slots used over time", NULL);
+  series = connect_line_chart_add_series (CONNECT_LINE_CHART (lines), "Used");
+  connect_line_chart_add_point (CONNECT_LINE_CHART (lines), series, 739000, 3);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (lines), GTK_ACCESSIBLE_PROPERTY_LABEL, "Slots used over time");
+
+  connect_bar_chart_clear (CONNECT_BAR_CHART (bars));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bars), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "No data");
+
+  g_object_unref (bars);
+  g_object_unref (lines);
 }
 
 static guint
@@ -278,6 +316,7 @@ main (int   argc,
   g_resources_register (connect_get_resource ());
 
   g_test_add_func ("/connect/supply-ui/stacked-bar", test_stacked_bar);
+  g_test_add_func ("/connect/supply-ui/charts", test_charts);
   g_test_add_func ("/connect/supply-ui/supply-page", test_supply_page);
   g_test_add_func ("/connect/supply-ui/changes-page-records", test_changes_page_records);
 

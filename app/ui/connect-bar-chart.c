@@ -25,22 +25,12 @@ typedef struct
 
 struct _ConnectBarChart
 {
-  GtkWidget  parent_instance;
+  ConnectChart  parent_instance;
 
-  char      *title;
-  GArray    *bars;      /* (element-type Bar) */
-  int        hover;     /* index of the bar under the pointer, or -1 */
+  GArray       *bars;      /* (element-type Bar); items are their indexes */
 };
 
-G_DEFINE_FINAL_TYPE (ConnectBarChart, connect_bar_chart, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_TITLE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ConnectBarChart, connect_bar_chart, CONNECT_TYPE_CHART)
 
 static void
 bar_clear (gpointer data)
@@ -211,9 +201,10 @@ bar_at (ConnectBarChart *self,
   return -1;
 }
 
-static void
-update_accessible (ConnectBarChart *self)
+static char *
+connect_bar_chart_describe (ConnectChart *chart)
 {
+  ConnectBarChart *self = CONNECT_BAR_CHART (chart);
   GString *description = g_string_new (NULL);
 
   if (self->bars->len == 0)
@@ -231,69 +222,31 @@ update_accessible (ConnectBarChart *self)
       g_string_append_printf (description, C_("chart summary", "%s: %s"), bar->label, value);
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->title ? self->title : _("Bar chart"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
-  g_string_free (description, TRUE);
+  return g_string_free (description, FALSE);
 }
 
-static void
-data_changed (ConnectBarChart *self)
+static int
+connect_bar_chart_item_at (ConnectChart *chart,
+                           double        x,
+                           double        y)
 {
-  self->hover = -1;
-  update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return bar_at (CONNECT_BAR_CHART (chart), x, y);
 }
 
-static void
-motion_cb (ConnectBarChart          *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
+static char *
+connect_bar_chart_item_text (ConnectChart *chart,
+                             int           item)
 {
-  int hover = bar_at (self, x, y);
-
-  if (hover != self->hover)
-    {
-      self->hover = hover;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-leave_cb (ConnectBarChart          *self,
-          GtkEventControllerMotion *controller)
-{
-  if (self->hover != -1)
-    {
-      self->hover = -1;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static gboolean
-query_tooltip_cb (ConnectBarChart *self,
-                  int              x,
-                  int              y,
-                  gboolean         keyboard,
-                  GtkTooltip      *tooltip)
-{
-  int index = bar_at (self, x, y);
+  ConnectBarChart *self = CONNECT_BAR_CHART (chart);
   const Bar *bar;
   g_autofree char *value = NULL;
-  g_autofree char *text = NULL;
 
-  if (index < 0)
-    return FALSE;
+  if (item < 0 || (guint) item >= self->bars->len)
+    return NULL;
 
-  bar = &g_array_index (self->bars, Bar, index);
+  bar = &g_array_index (self->bars, Bar, item);
   value = bar_value_text (bar);
-  text = g_strdup_printf (C_("chart summary", "%s: %s"), bar->label, value);
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
+  return g_strdup_printf (C_("chart summary", "%s: %s"), bar->label, value);
 }
 
 static GtkSizeRequestMode
@@ -332,6 +285,7 @@ connect_bar_chart_snapshot (GtkWidget   *widget,
 {
   ConnectBarChart *self = CONNECT_BAR_CHART (widget);
   int width = gtk_widget_get_width (widget);
+  int hover = connect_chart_get_hover (CONNECT_CHART (self));
   g_autofree int *label_tops = NULL;
   g_autofree int *bar_tops = NULL;
   ConnectChartScale scale;
@@ -392,7 +346,7 @@ connect_bar_chart_snapshot (GtkWidget   *widget,
       GdkRGBA color = bar_color;
       double end = 0;
 
-      if (self->hover >= 0 && self->hover != (int) i)
+      if (hover >= 0 && hover != (int) i)
         color.alpha *= 0.55;
 
       gtk_snapshot_save (snapshot);
@@ -420,60 +374,13 @@ connect_bar_chart_snapshot (GtkWidget   *widget,
 }
 
 static void
-connect_bar_chart_css_changed (GtkWidget         *widget,
-                               GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (connect_bar_chart_parent_class)->css_changed (widget, change);
-
-  /* Fonts and colours come from the style: measure and draw again. */
-  gtk_widget_queue_resize (widget);
-}
-
-static void
 connect_bar_chart_finalize (GObject *object)
 {
   ConnectBarChart *self = CONNECT_BAR_CHART (object);
 
-  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->bars, g_array_unref);
 
   G_OBJECT_CLASS (connect_bar_chart_parent_class)->finalize (object);
-}
-
-static void
-connect_bar_chart_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ConnectBarChart *self = CONNECT_BAR_CHART (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-connect_bar_chart_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ConnectBarChart *self = CONNECT_BAR_CHART (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      connect_bar_chart_set_title (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -481,45 +388,27 @@ connect_bar_chart_class_init (ConnectBarChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConnectChartClass *chart_class = CONNECT_CHART_CLASS (klass);
 
   object_class->finalize = connect_bar_chart_finalize;
-  object_class->get_property = connect_bar_chart_get_property;
-  object_class->set_property = connect_bar_chart_set_property;
 
   widget_class->get_request_mode = connect_bar_chart_get_request_mode;
   widget_class->measure = connect_bar_chart_measure;
   widget_class->snapshot = connect_bar_chart_snapshot;
-  widget_class->css_changed = connect_bar_chart_css_changed;
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  chart_class->item_at = connect_bar_chart_item_at;
+  chart_class->item_text = connect_bar_chart_item_text;
+  chart_class->describe = connect_bar_chart_describe;
+  chart_class->untitled = N_("Bar chart");
 
   gtk_widget_class_set_css_name (widget_class, "barchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 connect_bar_chart_init (ConnectBarChart *self)
 {
-  GtkEventController *motion;
-
   self->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
   g_array_set_clear_func (self->bars, bar_clear);
-  self->hover = -1;
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (motion, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  update_accessible (self);
 }
 
 /**
@@ -531,29 +420,6 @@ GtkWidget *
 connect_bar_chart_new (void)
 {
   return g_object_new (CONNECT_TYPE_BAR_CHART, NULL);
-}
-
-const char *
-connect_bar_chart_get_title (ConnectBarChart *self)
-{
-  g_return_val_if_fail (CONNECT_IS_BAR_CHART (self), NULL);
-
-  return self->title;
-}
-
-void
-connect_bar_chart_set_title (ConnectBarChart *self,
-                             const char      *title)
-{
-  g_return_if_fail (CONNECT_IS_BAR_CHART (self));
-
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-  update_accessible (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 /**
@@ -571,7 +437,7 @@ connect_bar_chart_clear (ConnectBarChart *self)
     return;
 
   g_array_set_size (self->bars, 0);
-  data_changed (self);
+  connect_chart_data_changed (CONNECT_CHART (self));
 }
 
 /**
@@ -599,7 +465,7 @@ connect_bar_chart_append (ConnectBarChart *self,
   bar.value_text = g_strdup (value_text);
   g_array_append_val (self->bars, bar);
 
-  data_changed (self);
+  connect_chart_data_changed (CONNECT_CHART (self));
 }
 
 guint
@@ -655,7 +521,7 @@ connect_bar_chart_build_table (ConnectBarChart *self,
   gtk_widget_set_margin_end (grid, 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->title ? self->title : _("Bar chart"),
+                                  connect_chart_get_title (CONNECT_CHART (self)) ? connect_chart_get_title (CONNECT_CHART (self)) : _("Bar chart"),
                                   -1);
 
   gtk_grid_attach (GTK_GRID (grid), table_label (label_header, TRUE, FALSE), 0, 0, 1, 1);

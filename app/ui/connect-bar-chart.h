@@ -10,20 +10,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "connect-chart.h"
 
 G_BEGIN_DECLS
 
 #define CONNECT_TYPE_BAR_CHART (connect_bar_chart_get_type ())
-G_DECLARE_FINAL_TYPE (ConnectBarChart, connect_bar_chart, CONNECT, BAR_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (ConnectBarChart, connect_bar_chart, CONNECT, BAR_CHART, ConnectChart)
 
 GtkWidget  *connect_bar_chart_new         (void);
 
 /* The chart's name, also its accessible label: "Screening to benefit". */
-const char *connect_bar_chart_get_title   (ConnectBarChart *self);
-void        connect_bar_chart_set_title   (ConnectBarChart *self,
-                                           const char      *title);
-
 void        connect_bar_chart_clear       (ConnectBarChart *self);
 /* Adds a bar. @value < 0 or NaN means "not given" (no bar). @value_text
  * (nullable) is shown instead of the plain number, e.g. "1,537 · 67%". */

@@ -33,25 +33,16 @@ typedef struct
   guint   dashed_from;
 } Series;
 
+/* The chart's items are days: the Julian day under the pointer. */
 struct _ConnectLineChart
 {
-  GtkWidget  parent_instance;
+  ConnectChart  parent_instance;
 
-  char      *title;
-  GPtrArray *series;    /* (element-type Series) */
-  guint32    today;
-  guint32    hover_day; /* 0: none */
+  GPtrArray    *series;    /* (element-type Series) */
+  guint32       today;
 };
 
-G_DEFINE_FINAL_TYPE (ConnectLineChart, connect_line_chart, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_TITLE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ConnectLineChart, connect_line_chart, CONNECT_TYPE_CHART)
 
 /* Named colours of the style, one per series (cycled), with fallbacks. */
 static const struct {
@@ -398,9 +389,10 @@ series_value_at (Series  *series,
   return FALSE;
 }
 
-static void
-update_accessible (ConnectLineChart *self)
+static char *
+connect_line_chart_describe (ConnectChart *chart)
 {
+  ConnectLineChart *self = CONNECT_LINE_CHART (chart);
   GString *description = g_string_new (NULL);
   guint32 first, last;
 
@@ -438,61 +430,30 @@ update_accessible (ConnectLineChart *self)
                                 series->name, from_value, from_day, to_value, to_day);
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->title ? self->title : _("Line chart"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
-  g_string_free (description, TRUE);
+  return g_string_free (description, FALSE);
 }
 
-static void
-data_changed (ConnectLineChart *self)
+static int
+connect_line_chart_item_at (ConnectChart *chart,
+                            double        x,
+                            double        y)
 {
-  self->hover_day = 0;
-  update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  guint32 day = day_at (CONNECT_LINE_CHART (chart), x);
+
+  return day != 0 ? (int) day : -1;
 }
 
-static void
-motion_cb (ConnectLineChart         *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
+static char *
+connect_line_chart_item_text (ConnectChart *chart,
+                              int           item)
 {
-  guint32 day = day_at (self, x);
-
-  if (day != self->hover_day)
-    {
-      self->hover_day = day;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-leave_cb (ConnectLineChart         *self,
-          GtkEventControllerMotion *controller)
-{
-  if (self->hover_day != 0)
-    {
-      self->hover_day = 0;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static gboolean
-query_tooltip_cb (ConnectLineChart *self,
-                  int               x,
-                  int               y,
-                  gboolean          keyboard,
-                  GtkTooltip       *tooltip)
-{
-  guint32 day = day_at (self, x);
+  ConnectLineChart *self = CONNECT_LINE_CHART (chart);
+  guint32 day = item > 0 ? (guint32) item : 0;
   g_autofree char *date = NULL;
   GString *text;
 
   if (day == 0)
-    return FALSE;
+    return NULL;
 
   date = format_day (day);
   text = g_string_new (date);
@@ -509,10 +470,7 @@ query_tooltip_cb (ConnectLineChart *self,
       g_string_append_printf (text, C_("chart summary", "%s: %s"), series->name, value);
     }
 
-  gtk_tooltip_set_text (tooltip, text->str);
-  g_string_free (text, TRUE);
-
-  return TRUE;
+  return g_string_free (text, FALSE);
 }
 
 static GtkSizeRequestMode
@@ -600,6 +558,8 @@ connect_line_chart_snapshot (GtkWidget   *widget,
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int hover = connect_chart_get_hover (CONNECT_CHART (self));
+  guint32 hover_day = hover > 0 ? (guint32) hover : 0;
   GdkRGBA fg, dim, grid, background;
   Frame frame;
   cairo_t *cr;
@@ -680,9 +640,9 @@ connect_line_chart_snapshot (GtkWidget   *widget,
     }
 
   /* The hovered date */
-  if (self->hover_day != 0)
+  if (hover_day != 0)
     {
-      double x = round (frame_x (&frame, self->hover_day)) + 0.5;
+      double x = round (frame_x (&frame, hover_day)) + 0.5;
 
       gdk_cairo_set_source_rgba (cr, &grid);
       cairo_set_line_width (cr, 1);
@@ -720,7 +680,7 @@ connect_line_chart_snapshot (GtkWidget   *widget,
       for (guint j = 0; j < series->points->len; j++)
         {
           const Point *p = &g_array_index (series->points, Point, j);
-          gboolean hovered = p->day == self->hover_day;
+          gboolean hovered = p->day == hover_day;
           double radius = hovered ? HOVER_RADIUS : POINT_RADIUS;
 
           cairo_new_sub_path (cr);
@@ -769,60 +729,13 @@ connect_line_chart_snapshot (GtkWidget   *widget,
 }
 
 static void
-connect_line_chart_css_changed (GtkWidget         *widget,
-                                GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (connect_line_chart_parent_class)->css_changed (widget, change);
-
-  /* Fonts and colours come from the style: measure and draw again. */
-  gtk_widget_queue_resize (widget);
-}
-
-static void
 connect_line_chart_finalize (GObject *object)
 {
   ConnectLineChart *self = CONNECT_LINE_CHART (object);
 
-  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->series, g_ptr_array_unref);
 
   G_OBJECT_CLASS (connect_line_chart_parent_class)->finalize (object);
-}
-
-static void
-connect_line_chart_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  ConnectLineChart *self = CONNECT_LINE_CHART (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-connect_line_chart_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  ConnectLineChart *self = CONNECT_LINE_CHART (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      connect_line_chart_set_title (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -830,43 +743,26 @@ connect_line_chart_class_init (ConnectLineChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  ConnectChartClass *chart_class = CONNECT_CHART_CLASS (klass);
 
   object_class->finalize = connect_line_chart_finalize;
-  object_class->get_property = connect_line_chart_get_property;
-  object_class->set_property = connect_line_chart_set_property;
 
   widget_class->get_request_mode = connect_line_chart_get_request_mode;
   widget_class->measure = connect_line_chart_measure;
   widget_class->snapshot = connect_line_chart_snapshot;
-  widget_class->css_changed = connect_line_chart_css_changed;
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  chart_class->item_at = connect_line_chart_item_at;
+  chart_class->item_text = connect_line_chart_item_text;
+  chart_class->describe = connect_line_chart_describe;
+  chart_class->untitled = N_("Line chart");
 
   gtk_widget_class_set_css_name (widget_class, "linechart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 connect_line_chart_init (ConnectLineChart *self)
 {
-  GtkEventController *motion;
-
   self->series = g_ptr_array_new_with_free_func (series_free);
-
-  motion = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (motion, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
-
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  update_accessible (self);
 }
 
 /**
@@ -878,29 +774,6 @@ GtkWidget *
 connect_line_chart_new (void)
 {
   return g_object_new (CONNECT_TYPE_LINE_CHART, NULL);
-}
-
-const char *
-connect_line_chart_get_title (ConnectLineChart *self)
-{
-  g_return_val_if_fail (CONNECT_IS_LINE_CHART (self), NULL);
-
-  return self->title;
-}
-
-void
-connect_line_chart_set_title (ConnectLineChart *self,
-                              const char       *title)
-{
-  g_return_if_fail (CONNECT_IS_LINE_CHART (self));
-
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-
-  g_free (self->title);
-  self->title = g_strdup (title);
-  update_accessible (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 /**
@@ -916,7 +789,7 @@ connect_line_chart_clear (ConnectLineChart *self)
 
   g_ptr_array_set_size (self->series, 0);
   self->today = 0;
-  data_changed (self);
+  connect_chart_data_changed (CONNECT_CHART (self));
 }
 
 /**
@@ -941,7 +814,7 @@ connect_line_chart_add_series (ConnectLineChart *self,
   series->dashed_from = G_MAXUINT;
   g_ptr_array_add (self->series, series);
 
-  data_changed (self);
+  connect_chart_data_changed (CONNECT_CHART (self));
 
   return self->series->len - 1;
 }
@@ -978,7 +851,7 @@ connect_line_chart_add_point (ConnectLineChart *self,
       break;
   g_array_insert_val (s->points, i, point);
 
-  data_changed (self);
+  connect_chart_data_changed (CONNECT_CHART (self));
 }
 
 /**
@@ -1065,7 +938,7 @@ table_grid (ConnectLineChart *self)
   gtk_widget_set_margin_end (grid, 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->title ? self->title : _("Line chart"),
+                                  connect_chart_get_title (CONNECT_CHART (self)) ? connect_chart_get_title (CONNECT_CHART (self)) : _("Line chart"),
                                   -1);
   return grid;
 }

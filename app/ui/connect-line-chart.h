@@ -22,20 +22,16 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "connect-chart.h"
 
 G_BEGIN_DECLS
 
 #define CONNECT_TYPE_LINE_CHART (connect_line_chart_get_type ())
-G_DECLARE_FINAL_TYPE (ConnectLineChart, connect_line_chart, CONNECT, LINE_CHART, GtkWidget)
+G_DECLARE_FINAL_TYPE (ConnectLineChart, connect_line_chart, CONNECT, LINE_CHART, ConnectChart)
 
 GtkWidget  *connect_line_chart_new             (void);
 
 /* The chart's name, also its accessible label. */
-const char *connect_line_chart_get_title       (ConnectLineChart *self);
-void        connect_line_chart_set_title       (ConnectLineChart *self,
-                                                const char       *title);
-
 /* Removes every series and the today marker. */
 void        connect_line_chart_clear           (ConnectLineChart *self);
 /* Adds an empty series named @name (plain text); returns its index. */

@@ -649,7 +649,7 @@ show_chart (ConnectSupplyPage *self,
   if (basis != CONNECT_BURNDOWN_BASIS_NONE)
     {
       chart = connect_line_chart_new ();
-      connect_line_chart_set_title (CONNECT_LINE_CHART (chart), _("Slots used over time"));
+      connect_chart_set_title (CONNECT_CHART (chart), _("Slots used over time"));
       gtk_widget_set_size_request (chart, -1, 200);
       gtk_widget_set_hexpand (chart, TRUE);
 
