@@ -1572,6 +1572,7 @@ static void
 leaflet_folded_cb (ConnectCohortsPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean narrow;
 
   /* Not built yet (during the template's construction). */
   if (self->bound_status == NULL || self->columns[COLUMN_ID] == NULL)
@@ -1631,14 +1632,16 @@ leaflet_folded_cb (ConnectCohortsPage *self)
   connect_cohort_detail_set_folded (self->detail, folded);
   connect_cohorts_page_update_hidden (self);
 
-  /* Narrow: the count goes on a line of its own under the filters. */
-  if (folded == (gtk_widget_get_parent (GTK_WIDGET (self->count_label)) == GTK_WIDGET (self->toolbar_row)))
+  /* A narrow list: the count goes on a line of its own under the
+   * filters. */
+  narrow = self->columns_set == COLUMNS_NARROW;
+  if (narrow == (gtk_widget_get_parent (GTK_WIDGET (self->count_label)) == GTK_WIDGET (self->toolbar_row)))
     {
       g_object_ref (self->count_label);
       gtk_box_remove (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->count_label))),
                       GTK_WIDGET (self->count_label));
-      gtk_box_append (folded ? self->toolbar : self->toolbar_row, GTK_WIDGET (self->count_label));
-      gtk_label_set_xalign (self->count_label, folded ? 0 : 1);
+      gtk_box_append (narrow ? self->toolbar : self->toolbar_row, GTK_WIDGET (self->count_label));
+      gtk_label_set_xalign (self->count_label, narrow ? 0 : 1);
       g_object_unref (self->count_label);
     }
 }
