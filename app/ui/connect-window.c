@@ -315,8 +315,16 @@ show_view_action (GtkWidget  *widget,
   ConnectWindow *self = CONNECT_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child (self->view_stack, page);
+  /* Chosen with the keyboard (Ctrl+1…6): the focus goes into the view,
+   * not left on a switcher button of another one. */
+  if (!gtk_widget_grab_focus (page))
+    gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
 }
 
 static void
