@@ -121,6 +121,13 @@ class TestSupply(SupplyTestCase):
         combo = self.app.wait_for('combo box', 'State')
         self.app.click(self.app.wait_for('push button', None, root=combo))
         self.app.wait_for(None, 'Negotiating')
+        # Keys go to the list once it has the focus (on a busy machine the
+        # popover shows a moment before).
+        pyatspi = __import__('pyatspi')
+        self.app.wait_until(
+            lambda: self.app.find('list item', None,
+                                  predicate=lambda n: n.getState().contains(pyatspi.STATE_FOCUSED)),
+            message='the list of states to have the focus')
         self.app.press('Down')      # from "All states" to "Negotiating"
         self.app.press('Return')
         self.app.wait_for('label', '1 of 3 commitments')
