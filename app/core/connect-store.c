@@ -926,11 +926,6 @@ connect_store_get_stale (ConnectStore *self)
 }
 
 /**
- * connect_store_get_changes:
- *
- * Returns: (transfer none): the changes of the last swap
- */
-/**
  * connect_store_get_changes_snapshot:
  * @self: a store
  *
@@ -948,6 +943,11 @@ connect_store_get_changes_snapshot (ConnectStore *self)
   return self->changes_snapshot;
 }
 
+/**
+ * connect_store_get_changes:
+ *
+ * Returns: (transfer none): the changes of the last swap
+ */
 GListModel *
 connect_store_get_changes (ConnectStore *self)
 {

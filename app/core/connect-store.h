@@ -87,6 +87,8 @@ gboolean           connect_store_get_stale        (ConnectStore  *self);
 /* (transfer none) (element-type ConnectChange); the same object always,
  * its contents are spliced on every swap. */
 GListModel        *connect_store_get_changes      (ConnectStore  *self);
+/* (transfer none) (nullable): the same changes in a list that never changes
+ * (a swap brings a new one), to keep without a copy. */
 GListModel        *connect_store_get_changes_snapshot (ConnectStore *self);
 const char        *connect_store_get_feed_url     (ConnectStore  *self);
 /* Age of the data (now − last-success), or -1 when unknown. */

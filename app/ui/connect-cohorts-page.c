@@ -34,9 +34,9 @@
  * width on; below, all but ID and Enrolled (the detail shows both); below
  * MEDIUM_LIST_MIN_WIDTH, the tumour, biomarker and a short status. */
 #define WIDE_LIST_MIN_WIDTH 780
+#define MEDIUM_LIST_MIN_WIDTH 580
 /* How long reading the feed may take before a spinner shows. */
 #define LOADING_SPINNER_DELAY_MS 800
-#define MEDIUM_LIST_MIN_WIDTH 580
 
 typedef enum
 {
@@ -91,6 +91,16 @@ typedef enum
   N_COLUMNS
 } ColumnKind;
 
+/* What a feed needs before it is shown, built in a worker thread: the
+ * folded search keys, the filter choices and the region of every cohort. */
+typedef struct
+{
+  ConnectFeed        *feed;
+  ConnectCohortIndex *index;
+  GPtrArray          *choices[N_FILTERS];
+  guint8             *region_masks;
+} Prepared;
+
 struct _ConnectCohortsPage
 {
   AdwBin               parent_instance;
@@ -136,12 +146,11 @@ struct _ConnectCohortsPage
   /* The rows shown: all of them, except while a new feed is swapped in. */
   GtkSliceListModel   *slice;
   GtkSingleSelection  *selection;
-  gpointer             swap;              /* (Prepared *) to show next */
+  Prepared            *swap;              /* the feed to show next */
   char                *swap_selected_id;  /* the cohort shown before it */
   guint                swap_tick;
   gboolean             applying;
-  /* The detail of the new feed, shown a step after its rows. */
-  gboolean             swap_detail_pending;
+  /* The cohort for the detail, shown a step after the new feed's rows. */
   ConnectCohort       *swap_detail;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GHashTable          *bound_stars;
@@ -804,16 +813,6 @@ connect_cohorts_page_apply_choices (ConnectCohortsPage  *self,
     if (kind != FILTER_WATCHED)
       connect_cohorts_page_set_choices (self, kind, choices[kind], FALSE);
 }
-
-/* What a feed needs before it is shown, built in a worker thread: the
- * folded search keys, the filter choices and the region of every cohort. */
-typedef struct
-{
-  ConnectFeed        *feed;
-  ConnectCohortIndex *index;
-  GPtrArray          *choices[N_FILTERS];
-  guint8             *region_masks;
-} Prepared;
 
 static void
 prepared_free (gpointer data)
@@ -1568,8 +1567,10 @@ connect_cohorts_page_build_columns (ConnectCohortsPage *self)
 
 /* Narrow layout: fewer columns */
 
+/* The columns, the status pills and the count as the list's width and the
+ * fold want them. */
 static void
-leaflet_folded_cb (ConnectCohortsPage *self)
+connect_cohorts_page_update_layout (ConnectCohortsPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   gboolean narrow;
@@ -1664,6 +1665,12 @@ connect_cohorts_page_update_hidden (ConnectCohortsPage *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->search_bar),
                                GTK_ACCESSIBLE_STATE_HIDDEN, !gtk_search_bar_get_search_mode (self->search_bar),
                                -1);
+}
+
+static void
+leaflet_folded_cb (ConnectCohortsPage *self)
+{
+  connect_cohorts_page_update_layout (self);
 }
 
 static void
@@ -2167,7 +2174,7 @@ connect_cohorts_page_init (ConnectCohortsPage *self)
   }
   /* Typing in the list starts a search. */
   gtk_search_bar_set_key_capture_widget (self->search_bar, self->list_pane);
-  leaflet_folded_cb (self);
+  connect_cohorts_page_update_layout (self);
   connect_cohorts_page_update_count (self);
 }
 
@@ -2212,7 +2219,6 @@ connect_cohorts_page_apply (ConnectCohortsPage *self,
   /* The rows change under the selection: the detail follows below. */
   self->applying = TRUE;
   g_clear_object (&self->swap_detail);
-  self->swap_detail_pending = FALSE;
 
   selected = connect_cohort_detail_get_cohort (self->detail);
   if (self->swap_selected_id != NULL)
@@ -2267,16 +2273,23 @@ connect_cohorts_page_apply (ConnectCohortsPage *self,
       /* Swapping rows in step by step: the detail comes in a step of its
        * own. */
       if (self->swap_tick != 0 && cohort != NULL)
-        {
-          g_set_object (&self->swap_detail, cohort);
-          self->swap_detail_pending = TRUE;
-        }
+        g_set_object (&self->swap_detail, cohort);
       else
         connect_cohort_detail_set_cohort (self->detail, feed, cohort);
     }
   self->applying = FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
+}
+
+/* Shows the cohort kept for the detail by the last swap, if any. */
+static void
+connect_cohorts_page_show_swap_detail (ConnectCohortsPage *self)
+{
+  g_autoptr(ConnectCohort) cohort = g_steal_pointer (&self->swap_detail);
+
+  if (cohort != NULL)
+    connect_cohort_detail_set_cohort (self->detail, self->feed, cohort);
 }
 
 /* Swapping a feed in: first the rows of the old feed go, SWAP_ROWS at a
@@ -2291,12 +2304,9 @@ swap_step_cb (GtkWidget     *widget,
   guint size = gtk_slice_list_model_get_size (self->slice);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->slice));
 
-  if (self->swap == NULL && self->swap_detail_pending)
+  if (self->swap == NULL && self->swap_detail != NULL)
     {
-      g_autoptr(ConnectCohort) cohort = g_steal_pointer (&self->swap_detail);
-
-      self->swap_detail_pending = FALSE;
-      connect_cohort_detail_set_cohort (self->detail, self->feed, cohort);
+      connect_cohorts_page_show_swap_detail (self);
       return G_SOURCE_CONTINUE;
     }
 
@@ -2347,13 +2357,7 @@ connect_cohorts_page_finish_swap (ConnectCohortsPage *self)
       connect_cohorts_page_apply (self, prepared);
       prepared_free (prepared);
     }
-  if (self->swap_detail_pending)
-    {
-      g_autoptr(ConnectCohort) cohort = g_steal_pointer (&self->swap_detail);
-
-      self->swap_detail_pending = FALSE;
-      connect_cohort_detail_set_cohort (self->detail, self->feed, cohort);
-    }
+  connect_cohorts_page_show_swap_detail (self);
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
 }
 
@@ -2365,7 +2369,6 @@ connect_cohorts_page_cancel_swap (ConnectCohortsPage *self)
   g_clear_pointer (&self->swap, prepared_free);
   g_clear_pointer (&self->swap_selected_id, g_free);
   g_clear_object (&self->swap_detail);
-  self->swap_detail_pending = FALSE;
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
 }
 
@@ -2401,7 +2404,7 @@ columns_idle_cb (gpointer user_data)
   ConnectCohortsPage *self = user_data;
 
   self->columns_idle = 0;
-  leaflet_folded_cb (self);
+  connect_cohorts_page_update_layout (self);
   return G_SOURCE_REMOVE;
 }
 

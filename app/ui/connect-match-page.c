@@ -835,15 +835,22 @@ build_cb (GObject      *object,
     gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* Nothing built from an older feed may be used. */
+static void
+connect_match_page_drop_matcher (ConnectMatchPage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->matcher);
+}
+
 static void
 connect_match_page_rebuild (ConnectMatchPage *self)
 {
   g_autoptr(GTask) task = NULL;
   BuildData *build;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->matcher);
+  connect_match_page_drop_matcher (self);
   update_sensitivity (self);
 
   /* Results of the previous feed stay greyed out until they are asked
@@ -1247,11 +1254,9 @@ connect_match_page_set_feed (ConnectMatchPage *self,
     }
   else
     {
-      /* Nothing built from the old feed may be used meanwhile. */
+      /* Rebuilt when the page is shown. */
       self->rebuild_pending = TRUE;
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      g_clear_object (&self->matcher);
+      connect_match_page_drop_matcher (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED]);
 }

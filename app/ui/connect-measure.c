@@ -166,6 +166,16 @@ shutdown_cb (GApplication *app)
   write_stalls ();
 }
 
+/* Writes @time (g_get_monotonic_time ()) to @path. */
+static void
+write_time (const char *path,
+            gint64      time)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", time);
+
+  write_atomically (path, text);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
@@ -180,9 +190,7 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (measure.first_frame_file != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", now);
-
-      write_atomically (measure.first_frame_file, text);
+      write_time (measure.first_frame_file, now);
       if (measure.quit_after_first_frame && measure.data_frame_file == NULL)
         g_application_quit (G_APPLICATION (measure.app));
     }
@@ -192,13 +200,11 @@ static void
 data_after_paint_cb (GdkFrameClock *clock,
                      gpointer       data)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-
   g_signal_handlers_disconnect_by_func (clock, data_after_paint_cb, data);
   if (measure.data_frame_written)
     return;
   measure.data_frame_written = TRUE;
-  write_atomically (measure.data_frame_file, text);
+  write_time (measure.data_frame_file, g_get_monotonic_time ());
   if (measure.quit_after_first_frame)
     g_application_quit (G_APPLICATION (measure.app));
 }

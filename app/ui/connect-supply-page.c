@@ -1015,10 +1015,10 @@ connect_supply_page_reload (ConnectSupplyPage *self)
   selection_changed_cb (self);
 }
 
-/* A page not on screen costs nothing when the feed is replaced: the
- * forecasts are computed when it is mapped, or when its rows are asked for. */
 static void connect_supply_page_ensure_built (ConnectSupplyPage *self);
 
+/* A page not on screen costs nothing when the feed is replaced: the
+ * forecasts are computed when it is mapped, or when its rows are asked for. */
 static void
 connect_supply_page_flush (ConnectSupplyPage *self)
 {

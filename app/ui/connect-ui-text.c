@@ -88,49 +88,34 @@ connect_ui_biomarker_label (ConnectCohort *cohort)
   const char * const *genes;
   const char *variant;
   ConnectAlteration alteration;
-  GString *str;
+  g_autofree char *gene_text = NULL;
+  g_autofree char *lower = NULL;
 
   g_return_val_if_fail (CONNECT_IS_COHORT (cohort), NULL);
 
   genes = connect_cohort_get_genes (cohort);
   variant = connect_cohort_get_variant (cohort);
   alteration = connect_cohort_get_alteration (cohort);
-
-  str = g_string_new (NULL);
-  for (guint i = 0; genes != NULL && genes[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (str, '/');
-      g_string_append (str, genes[i]);
-    }
+  gene_text = genes != NULL ? g_strjoinv ("/", (char **) genes) : g_strdup ("");
 
   if (variant != NULL && variant[0] != '\0')
-    {
-      g_string_append_c (str, ' ');
-      g_string_append (str, variant);
-    }
-  else if (alteration != CONNECT_ALTERATION_NONE &&
-           alteration != CONNECT_ALTERATION_SIGNATURE)
+    return g_strconcat (gene_text, " ", variant, NULL);
+
+  if (alteration != CONNECT_ALTERATION_NONE && alteration != CONNECT_ALTERATION_SIGNATURE)
     {
       const char *label = connect_enum_to_label (CONNECT_TYPE_ALTERATION, alteration);
-      g_autofree char *lower = label ? g_utf8_strdown (label, -1) : NULL;
 
-      if (lower != NULL)
-        {
-          g_autofree char *genes_text = g_string_free (g_steal_pointer (&str), FALSE);
-
-          /* Translators: a biomarker, gene(s) then the kind of alteration:
-           * "ALK fusion", "ERBB2 amplification". Norwegian joins them:
-           * "ALK-fusjon". */
-          str = g_string_new (NULL);
-          if (*genes_text == '\0')
-            g_string_assign (str, lower);
-          else
-            g_string_printf (str, C_("gene and alteration", "%s %s"), genes_text, lower);
-        }
+      lower = label != NULL ? g_utf8_strdown (label, -1) : NULL;
     }
 
-  return g_string_free (str, FALSE);
+  if (lower == NULL)
+    return g_steal_pointer (&gene_text);
+  if (gene_text[0] == '\0')
+    return g_steal_pointer (&lower);
+  /* Translators: a biomarker, gene(s) then the kind of alteration:
+   * "ALK fusion", "ERBB2 amplification". Norwegian joins them:
+   * "ALK-fusjon". */
+  return g_strdup_printf (C_("gene and alteration", "%s %s"), gene_text, lower);
 }
 
 char *

@@ -314,7 +314,6 @@ show_view_action (GtkWidget  *widget,
 {
   ConnectWindow *self = CONNECT_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
-
   GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
 
   if (page == NULL)

@@ -154,8 +154,9 @@ def app_env(root, certs, extra):
 
 
 def first_frame_us(argv, env, out_file, timeout=60, data_file=None):
-    """Spawn @argv and return microseconds until its first frame (and,
-    with @data_file, until the first frame with the cohorts' rows)."""
+    """Spawn @argv and return microseconds until its first frame, and
+    until the first frame with the cohorts' rows (None without
+    @data_file)."""
     for path in (out_file, data_file):
         if path is not None and os.path.exists(path):
             os.unlink(path)
@@ -172,11 +173,11 @@ def first_frame_us(argv, env, out_file, timeout=60, data_file=None):
         raise RuntimeError("%s did not show a frame within %d s" % (argv[0], timeout))
     with open(out_file) as f:
         frame = int(f.read().strip())
-    if data_file is None:
-        return frame - start * 1e6
-    with open(data_file) as f:
-        data = int(f.read().strip())
-    return frame - start * 1e6, data - start * 1e6
+    data = None
+    if data_file is not None:
+        with open(data_file) as f:
+            data = int(f.read().strip()) - start * 1e6
+    return frame - start * 1e6, data
 
 
 def read_json(path):
@@ -309,7 +310,7 @@ def measure_first_frame(args, server, tmp):
     empty, app, data = [], [], []
     for _ in range(args.runs):
         # Alternate, so that both see the same state of the machine.
-        empty.append(first_frame_us([args.empty], env, out))
+        empty.append(first_frame_us([args.empty], env, out)[0])
         frame, shown = first_frame_us([args.app], env, out, data_file=data_out)
         app.append(frame)
         data.append(shown)

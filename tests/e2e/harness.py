@@ -410,6 +410,15 @@ class App:
                                       ' (last error: %s)' % last_error if last_error else ''))
             time.sleep(interval)
 
+    def wait_focused(self, role=None, name=None, root=None, timeout=None):
+        """Waits until a node with that role and name has the keyboard
+        focus, and returns it."""
+        return self.wait_until(
+            lambda: self.find(role, name, root,
+                              predicate=lambda n: n.getState().contains(pyatspi.STATE_FOCUSED)),
+            timeout=timeout,
+            message='%s %r to have the focus' % (role, name))
+
     def wait_for(self, role=None, name=None, root=None, timeout=None):
         return self.wait_until(lambda: self.find(role, name, root),
                                timeout=timeout,

@@ -134,10 +134,7 @@ class TestCohorts(CohortsTestCase):
         self.app.wait_for('push button', 'Find Cohorts')
         self.app.wait_gone('label', '6 of 12 cohorts')
         # The focus went into the view: straight to the tumour.
-        pyatspi = __import__('pyatspi')
-        tumour = self.app.wait_for('text', 'Tumour')
-        self.app.wait_until(lambda: tumour.getState().contains(pyatspi.STATE_FOCUSED),
-                            message='the Tumour entry to have the focus after Ctrl+2')
+        self.app.wait_focused('text', 'Tumour')
         self.app.press('ctrl+1')
         self.count_label('6 of 12 cohorts')
 

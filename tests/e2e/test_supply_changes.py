@@ -123,11 +123,7 @@ class TestSupply(SupplyTestCase):
         self.app.wait_for(None, 'Negotiating')
         # Keys go to the list once it has the focus (on a busy machine the
         # popover shows a moment before).
-        pyatspi = __import__('pyatspi')
-        self.app.wait_until(
-            lambda: self.app.find('list item', None,
-                                  predicate=lambda n: n.getState().contains(pyatspi.STATE_FOCUSED)),
-            message='the list of states to have the focus')
+        self.app.wait_focused('list item')
         self.app.press('Down')      # from "All states" to "Negotiating"
         self.app.press('Return')
         self.app.wait_for('label', '1 of 3 commitments')

@@ -98,11 +98,7 @@ class TestTrial(TrialPartnersTestCase):
         self.app.wait_for('label', 'Second test study')
         # Keys go to the list once it has the focus (on a busy machine the
         # popover shows a moment before).
-        pyatspi = __import__('pyatspi')
-        self.app.wait_until(
-            lambda: self.app.find('list item', None,
-                                  predicate=lambda n: n.getState().contains(pyatspi.STATE_FOCUSED)),
-            message='the list of trials to have the focus')
+        self.app.wait_focused('list item')
         self.app.press('Down')
         self.app.press('Return')
         self.app.wait_for('label', 'No figures have been published for this trial yet.')
